@@ -1,0 +1,2 @@
+/** In-process compilers (javac and ecj) that compile sources into memory, and the classpath they use. */
+package io.github.reloadloop.core.compile;

@@ -1,0 +1,103 @@
+package io.github.reloadloop.core.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debounces changed paths into batches: a batch is handed out once no new path arrived for the quiet
+ * period, or at once when someone asks to flush. A burst of hundreds of files (a {@code git checkout})
+ * becomes one batch or a few.
+ *
+ * @since 0.1.0
+ */
+public final class ChangeBatcher {
+
+  /** Paths changed together, and the flush requests that the batch answers. */
+  public record Batch(Set<Path> paths, List<CompletableFuture<Void>> flushes) {}
+
+  private static final Object STOP = new Object();
+
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final long quietNanos;
+  private final long maxDelayNanos;
+
+  /**
+   * @param quiet how long no change must arrive before a batch is handed out
+   * @param maxDelay the longest a change waits while others keep arriving
+   */
+  public ChangeBatcher(Duration quiet, Duration maxDelay) {
+    this.quietNanos = quiet.toNanos();
+    this.maxDelayNanos = maxDelay.toNanos();
+  }
+
+  /** Adds a changed path. Thread-safe. */
+  public void add(Path path) {
+    queue.add(path);
+  }
+
+  /** Asks for the pending paths to be handed out now; the future completes when that batch is processed. */
+  public CompletableFuture<Void> flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    queue.add(done);
+    return done;
+  }
+
+  /** Makes {@link #next()} return {@code null}. */
+  public void stop() {
+    queue.add(STOP);
+  }
+
+  /**
+   * Blocks until a batch is due. A batch may hold no paths when it only answers a flush.
+   *
+   * @return the batch, or {@code null} after {@link #stop()}
+   */
+  @SuppressWarnings("unchecked")
+  public Batch next() throws InterruptedException {
+    Set<Path> paths = new LinkedHashSet<>();
+    List<CompletableFuture<Void>> flushes = new ArrayList<>();
+    Object item = queue.take();
+    long first = System.nanoTime();
+    while (true) {
+      if (item == STOP) {
+        flushes.forEach(f -> f.complete(null));
+        return null;
+      }
+      if (item instanceof Path path) {
+        paths.add(path);
+      } else {
+        flushes.add((CompletableFuture<Void>) item);
+        drainAvailable(paths, flushes);
+        return new Batch(paths, flushes);
+      }
+      long waitNanos = Math.min(quietNanos, maxDelayNanos - (System.nanoTime() - first));
+      item = waitNanos <= 0 ? null : queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+      if (item == null) {
+        return new Batch(paths, flushes);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void drainAvailable(Set<Path> paths, List<CompletableFuture<Void>> flushes) {
+    List<Object> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    for (Object item : rest) {
+      if (item instanceof Path path) {
+        paths.add(path);
+      } else if (item == STOP) {
+        queue.add(STOP);
+      } else {
+        flushes.add((CompletableFuture<Void>) item);
+      }
+    }
+  }
+}
