@@ -59,9 +59,12 @@ public final class Classpath {
         return referenced;
       }
       for (String item : value.trim().split("\\s+")) {
-        referenced.add(resolve(jar.getParent(), item));
+        Path resolved = item.isEmpty() ? null : resolve(jar.getParent(), item);
+        if (resolved != null) {
+          referenced.add(resolved);
+        }
       }
-    } catch (IOException | IllegalArgumentException | URISyntaxException e) {
+    } catch (IOException e) {
       // Not a readable jar or an odd manifest entry: the jar itself stays on the classpath and the
       // compiler reports whatever turns out to be missing.
       return referenced;
@@ -69,8 +72,15 @@ public final class Classpath {
     return referenced;
   }
 
-  private static Path resolve(Path base, String item) throws URISyntaxException {
-    URI uri = new URI(item);
-    return Path.of(uri.isAbsolute() ? uri : base.toUri().resolve(uri)).normalize();
+  /** A manifest entry as a local path, or {@code null} for an entry that is no local file (http:, malformed). */
+  private static Path resolve(Path base, String item) {
+    try {
+      URI uri = new URI(item);
+      URI absolute = uri.isAbsolute() ? uri : base.toUri().resolve(uri);
+      return "file".equalsIgnoreCase(absolute.getScheme()) ? Path.of(absolute).normalize() : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      // The JDK's own class loader skips such an entry too; the compiler reports what turns out to be missing.
+      return null;
+    }
   }
 }
