@@ -70,8 +70,14 @@ final class Descriptors {
     return element + "[]".repeat(dimensions);
   }
 
+  /**
+   * The name a developer writes in the class's own file: {@code acme.Ledger$Entry} is {@code Entry}. Anonymous
+   * and local classes ({@code Ledger$1}, {@code Ledger$1Local}) keep their binary simple name.
+   */
   static String simpleName(String binaryName) {
-    int dot = binaryName.lastIndexOf('.');
-    return binaryName.substring(dot + 1);
+    String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+    int dollar = simple.lastIndexOf('$');
+    boolean member = dollar > 0 && dollar < simple.length() - 1 && !Character.isDigit(simple.charAt(dollar + 1));
+    return member ? simple.substring(dollar + 1) : simple;
   }
 }
