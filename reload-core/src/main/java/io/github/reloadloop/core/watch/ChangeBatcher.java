@@ -28,6 +28,7 @@ public final class ChangeBatcher {
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final long quietNanos;
   private final long maxDelayNanos;
+  private volatile boolean stopped;
 
   /**
    * @param quiet how long no change must arrive before a batch is handed out
@@ -43,15 +44,22 @@ public final class ChangeBatcher {
     queue.add(path);
   }
 
-  /** Asks for the pending paths to be handed out now; the future completes when that batch is processed. */
+  /**
+   * Asks for the pending paths to be handed out now; the future completes when that batch is processed,
+   * or at once when the batcher was stopped (no batch will come).
+   */
   public CompletableFuture<Void> flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     queue.add(done);
+    if (stopped) {
+      completeWaitingFlushes();
+    }
     return done;
   }
 
-  /** Makes {@link #next()} return {@code null}. */
+  /** Makes {@link #next()} return {@code null}, now and from then on; answers every waiting flush. */
   public void stop() {
+    stopped = true;
     queue.add(STOP);
   }
 
@@ -69,6 +77,7 @@ public final class ChangeBatcher {
     while (true) {
       if (item == STOP) {
         flushes.forEach(f -> f.complete(null));
+        completeWaitingFlushes();
         return null;
       }
       if (item instanceof Path path) {
@@ -84,6 +93,18 @@ public final class ChangeBatcher {
         return new Batch(paths, flushes);
       }
     }
+  }
+
+  /** After a stop no batch comes: whoever waits for one is told it is over. */
+  private void completeWaitingFlushes() {
+    List<Object> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    for (Object item : rest) {
+      if (item instanceof CompletableFuture<?> flush) {
+        flush.complete(null);
+      }
+    }
+    queue.add(STOP);
   }
 
   @SuppressWarnings("unchecked")
