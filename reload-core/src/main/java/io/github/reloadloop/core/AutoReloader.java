@@ -10,6 +10,7 @@ import io.github.reloadloop.core.redefine.AgentLoader;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
 import io.github.reloadloop.core.redefine.Redefiner;
 import io.github.reloadloop.core.watch.ChangeBatcher;
+import io.github.reloadloop.core.watch.SourceSnapshot;
 import io.github.reloadloop.core.watch.SourceWatcher;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -72,6 +73,7 @@ public final class AutoReloader implements AutoCloseable {
   private final boolean enhanced = EnhancedRedefinition.available();
   private final Thread worker;
   private final SourceWatcher watcher;
+  private final SourceSnapshot snapshot;
   private volatile Redefiner redefiner;
   private volatile String agent = "loading";
   private volatile boolean closed;
@@ -91,7 +93,8 @@ public final class AutoReloader implements AutoCloseable {
     this.batcher = new ChangeBatcher(builder.debounce, builder.debounce.multipliedBy(20));
     this.cycle = new ReloadCycle(roots, layout, choice, this::compiler, () -> redefiner, enhanced,
         new SourceReader(builder.encoding), listener);
-    this.watcher = new SourceWatcher(roots, batcher::add, listener::warning);
+    this.snapshot = new SourceSnapshot(roots);
+    this.watcher = new SourceWatcher(roots, this::changed, listener::warning);
     this.worker = new Thread(this::run, "reload-loop-reload");
     worker.setDaemon(true);
     worker.start();
@@ -121,7 +124,8 @@ public final class AutoReloader implements AutoCloseable {
 
   /**
    * Waits until every change seen so far has been compiled and applied (or has failed to compile), so that
-   * what runs next sees no half-applied batch. Returns at once when nothing is pending.
+   * what runs next sees no half-applied batch. Saves whose file events have not reached the watcher yet are
+   * found by comparing the sources with what was last seen, so a save made before this call is included.
    *
    * @return {@code false} if the timeout elapsed first
    * @throws IllegalStateException when called on the reload thread (from an {@link OnReload} method)
@@ -133,6 +137,7 @@ public final class AutoReloader implements AutoCloseable {
     if (closed) {
       return true;
     }
+    snapshot.changes().forEach(batcher::add);
     try {
       batcher.flush().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       return true;
@@ -155,7 +160,7 @@ public final class AutoReloader implements AutoCloseable {
         throw new IllegalArgumentException(absolute + " is outside the source roots " + roots
             + "; only files below a watched root can be reloaded");
       }
-      batcher.add(absolute);
+      changed(absolute);
     }
   }
 
@@ -184,6 +189,11 @@ public final class AutoReloader implements AutoCloseable {
     }
   }
 
+  private void changed(Path file) {
+    snapshot.seen(file);
+    batcher.add(file);
+  }
+
   private void run() {
     CompletableFuture<Void> agentLoad = CompletableFuture.runAsync(this::loadAgent, r -> {
       Thread thread = new Thread(r, "reload-loop-agent");
@@ -200,7 +210,8 @@ public final class AutoReloader implements AutoCloseable {
       ChangeBatcher.Batch batch;
       while ((batch = batcher.next()) != null) {
         try {
-          if (!batch.paths().isEmpty() || !cycle.state().failedFiles().isEmpty()) {
+          // A flush with nothing new does not recompile files that failed: they would fail the same way.
+          if (!batch.paths().isEmpty()) {
             cycle.process(batch.paths());
           }
         } catch (RuntimeException | LinkageError e) {
