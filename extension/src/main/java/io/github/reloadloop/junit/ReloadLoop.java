@@ -1,0 +1,145 @@
+package io.github.reloadloop.junit;
+
+import io.github.reloadloop.junit.loop.FailureLoop;
+import io.github.reloadloop.junit.loop.LoopConfiguration;
+import io.github.reloadloop.junit.loop.LoopSession;
+import io.github.reloadloop.junit.rerun.RerunOutcome;
+import java.lang.reflect.Method;
+import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
+ * console on the terminal; saved fixes are compiled and reloaded into the running JVM; {@code continue}
+ * reruns the failed test, with its whole lifecycle, against the new code. A green rerun lets the run carry
+ * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand.
+ *
+ * <pre>{@code
+ * @ExtendWith(ReloadLoop.class)
+ * class LedgerTests { ... }
+ * }</pre>
+ * or, with no annotation, for every test: {@code mvn test -Dreload.loop=true}.
+ *
+ * <h2>Configuration</h2>
+ * JUnit configuration parameters ({@code -D} on {@code mvn test}, {@code junit-platform.properties}, or
+ * launcher parameters):
+ * <ul>
+ *   <li>{@value LoopConfiguration#LOOP}: {@code true} turns the loop on; off by default, so the extension
+ *       is inert in ordinary and CI runs;</li>
+ *   <li>{@value LoopConfiguration#DIRS}: comma-separated source directories to watch, relative to the
+ *       module; default {@code src/main/java,src/test/java};</li>
+ *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj}.</li>
+ * </ul>
+ *
+ * <h2>Threading</h2>
+ * With parallel execution, one failing test at a time has the console; others wait their turn.
+ *
+ * <h2>Limitations</h2>
+ * Without a controlling terminal (CI, {@code setsid}, {@code </dev/null}, most IDE runs) the loop is off:
+ * one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
+ * looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
+ *
+ * @since 0.1.0
+ */
+public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
+    InvocationInterceptor, BeforeAllCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReloadLoop.class);
+
+  /** Creates the extension; JUnit does this for {@code @ExtendWith} and auto-detection. */
+  public ReloadLoop() {
+    // Stateless: everything a run needs lives in the root ExtensionContext.Store.
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    session(context); // Start the reloader early, so that it is warm and watching when a test fails.
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    loop(context, throwable, "test");
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    loop(context, throwable, "@BeforeEach");
+  }
+
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    loop(context, throwable, "@AfterEach");
+  }
+
+  @Override
+  public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext extensionContext) throws Throwable {
+    runAgainstCurrentCode(invocation, extensionContext);
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
+    runAgainstCurrentCode(invocation, extensionContext);
+  }
+
+  private static void loop(ExtensionContext context, Throwable throwable, String phase) throws Throwable {
+    LoopSession session = session(context);
+    if (session == null || !session.active()) {
+      throw throwable;
+    }
+    new FailureLoop(session).handle(context, throwable, phase);
+  }
+
+  /**
+   * Skips a test whose rerun already passed (its {@code @BeforeEach} had failed), and runs a test in a
+   * fresh class loader while some changed class could not be redefined, so that no test silently runs
+   * against the old version of a class that was changed.
+   */
+  private static void runAgainstCurrentCode(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    LoopSession session = session(context);
+    if (session == null || !session.active()) {
+      invocation.proceed();
+      return;
+    }
+    if (session.passedByRerun(context.getUniqueId())) {
+      invocation.skip();
+      return;
+    }
+    Set<String> stale = session.staleClasses();
+    if (stale.isEmpty()) {
+      invocation.proceed();
+      return;
+    }
+    RerunOutcome outcome = session.rerun(context.getUniqueId(), Thread.currentThread().getContextClassLoader());
+    if (outcome.status() == RerunOutcome.Status.NOT_FOUND) {
+      invocation.proceed();
+      return;
+    }
+    invocation.skip();
+    context.publishReportEntry("reload-loop", "ran in a fresh class loader because these classes changed shape: "
+        + String.join(", ", stale));
+    if (outcome.status() != RerunOutcome.Status.PASSED && outcome.failure() != null) {
+      throw outcome.failure();
+    }
+  }
+
+  /** The run's session, or {@code null} when the loop is off or this is the loop's own rerun. */
+  private static LoopSession session(ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    LoopConfiguration configuration = store.getOrComputeIfAbsent(LoopConfiguration.class,
+        k -> LoopConfiguration.read(context::getConfigurationParameter, LoopConfiguration.moduleDirectory()),
+        LoopConfiguration.class);
+    if (!configuration.enabled() || configuration.rerun()) {
+      return null;
+    }
+    return store.getOrComputeIfAbsent(LoopSession.class, k -> LoopSession.start(configuration), LoopSession.class);
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.reloadloop.junit.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The console's commands as a registry of small values, from which parsing, completion and help are
+ * generated.
+ */
+public final class Commands {
+
+  /** What a command asks the loop to do. */
+  public enum Action { CONTINUE, SKIP, ABORT, STATUS, HELP }
+
+  /** One command: its name, a short alias and a line of help. */
+  public record Command(String name, String alias, Action action, String help) {}
+
+  public static final List<Command> ALL = List.of(
+      new Command("continue", "c", Action.CONTINUE, "wait for pending reloads, then rerun the failed test"),
+      new Command("skip", "s", Action.SKIP, "let this failure stand and go on with the run"),
+      new Command("abort", "q", Action.ABORT, "stop looping: this and later failures fail normally"),
+      new Command("status", "st", Action.STATUS, "source roots, reloaded classes, compile errors"),
+      new Command("help", "h", Action.HELP, "this list"));
+
+  private Commands() {}
+
+  /** The command a typed line names (by name, alias or unambiguous prefix), if any. */
+  public static Optional<Command> parse(String line) {
+    String word = line == null ? "" : line.trim().toLowerCase(Locale.ROOT);
+    if (word.isEmpty()) {
+      return Optional.empty();
+    }
+    if (word.equals("?")) {
+      return Optional.of(ALL.get(ALL.size() - 1));
+    }
+    for (Command command : ALL) {
+      if (command.name().equals(word) || command.alias().equals(word)) {
+        return Optional.of(command);
+      }
+    }
+    List<Command> prefixed = ALL.stream().filter(c -> c.name().startsWith(word)).toList();
+    return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
+  }
+
+  /** Help text, one command per line. */
+  public static String help() {
+    StringBuilder text = new StringBuilder();
+    for (Command command : ALL) {
+      text.append(String.format("  %-9s %-3s %s%n", command.name(), command.alias(), command.help()));
+    }
+    return text.toString().stripTrailing();
+  }
+
+  /** The short usage line shown under a failure. */
+  public static String usage() {
+    List<String> parts = new ArrayList<>();
+    for (Command command : ALL) {
+      parts.add(command.name() + " (" + command.alias() + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  static List<String> completions() {
+    return ALL.stream().map(Command::name).toList();
+  }
+}

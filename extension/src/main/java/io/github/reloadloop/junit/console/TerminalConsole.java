@@ -1,0 +1,107 @@
+package io.github.reloadloop.junit.console;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The console on the controlling terminal: a JLine line reader with history and tab completion of the
+ * commands, over a {@link PosixSysTerminal} on {@code /dev/tty}. Reload events printed while a line is
+ * being read appear above the prompt. Closing restores the terminal's settings; JLine also registers a
+ * shutdown hook that does so if the JVM ends while the console is open.
+ */
+public final class TerminalConsole implements LoopConsole {
+
+  private final Terminal terminal;
+  private final LineReader reader;
+  private volatile boolean reading;
+  private boolean closed;
+
+  private TerminalConsole(Terminal terminal) {
+    this.terminal = terminal;
+    this.reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("reload-loop")
+        .completer(new StringsCompleter(Commands.completions()))
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.AUTO_FRESH_LINE, true)
+        .build();
+  }
+
+  static TerminalConsole open() throws IOException {
+    String type = System.getenv().getOrDefault("TERM", "xterm-256color");
+    Terminal terminal = new PosixSysTerminal("reload-loop", type, new DevTtyPty(), Charset.defaultCharset(), true,
+        Terminal.SignalHandler.SIG_DFL);
+    return new TerminalConsole(terminal);
+  }
+
+  @Override
+  public String readLine(String prompt) throws ConsoleClosedException {
+    reading = true;
+    try {
+      return reader.readLine(prompt);
+    } catch (UserInterruptException e) {
+      throw new ConsoleClosedException("Ctrl-C");
+    } catch (EndOfFileException e) {
+      throw new ConsoleClosedException("Ctrl-D");
+    } catch (java.io.IOError e) {
+      throw new ConsoleClosedException("the terminal went away (" + e.getMessage() + ")");
+    } finally {
+      reading = false;
+    }
+  }
+
+  @Override
+  public synchronized void println(Tone tone, String text) {
+    if (closed) {
+      return;
+    }
+    for (String line : text.split("\n", -1)) {
+      AttributedString styled = new AttributedString(line, style(tone));
+      if (reading) {
+        reader.printAbove(styled);
+      } else {
+        terminal.writer().println(styled.toAnsi(terminal));
+      }
+    }
+    terminal.flush();
+  }
+
+  private static AttributedStyle style(Tone tone) {
+    return switch (tone) {
+      case PLAIN -> AttributedStyle.DEFAULT;
+      case INFO -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+      case SUCCESS -> AttributedStyle.BOLD.foreground(AttributedStyle.GREEN);
+      case WARNING -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+      case ERROR -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+    };
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      terminal.close();
+    } catch (IOException e) {
+      System.err.println("reload-loop: could not restore the terminal settings: " + e.getMessage()
+          + " (run 'stty sane' if the terminal misbehaves)");
+    }
+  }
+
+  /** For tests of the command list. */
+  static List<String> completionWords() {
+    return Commands.completions();
+  }
+}
