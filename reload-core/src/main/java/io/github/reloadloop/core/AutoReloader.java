@@ -176,7 +176,10 @@ public final class AutoReloader implements AutoCloseable {
         state.reloads(), state.problems(), state.refused());
   }
 
-  /** Stops watching and reloading. Classes already redefined keep their new code. */
+  /**
+   * Stops watching and reloading and releases the compilers' open jar files. Classes already redefined keep
+   * their new code. Waits a little for a batch in progress to end.
+   */
   @Override
   public void close() {
     closed = true;
@@ -187,6 +190,18 @@ public final class AutoReloader implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    closeCompilers();
+  }
+
+  private synchronized void closeCompilers() {
+    for (SourceCompiler compiler : compilers.values()) {
+      try {
+        compiler.close();
+      } catch (RuntimeException e) {
+        listener.warning("closing the " + compiler.kind() + " compiler failed: " + e.getMessage());
+      }
+    }
+    compilers.clear();
   }
 
   private void changed(Path file) {
@@ -245,6 +260,9 @@ public final class AutoReloader implements AutoCloseable {
   }
 
   private synchronized SourceCompiler compiler(CompilerKind kind) {
+    if (closed) {
+      throw new IllegalStateException("the reloader is closed");
+    }
     return compilers.computeIfAbsent(kind, k -> k == CompilerKind.JAVAC ? new JavacCompiler(settings) : new EcjCompiler(settings));
   }
 

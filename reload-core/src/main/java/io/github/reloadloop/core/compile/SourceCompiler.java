@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public interface SourceCompiler {
+public interface SourceCompiler extends AutoCloseable {
 
   /** Which compiler this is. */
   CompilerKind kind();
@@ -21,4 +21,8 @@ public interface SourceCompiler {
         "class ReloadLoopWarmUp { Runnable r = () -> { switch (java.time.DayOfWeek.MONDAY) { default -> {} } };"
             + " String s(Object o) { return \"x\" + o; } }")));
   }
+
+  /** Releases what the compiler holds open (the jars of its classpath); it cannot compile afterwards. */
+  @Override
+  default void close() {}
 }

@@ -44,6 +44,16 @@ abstract class ToolCompiler implements SourceCompiler {
     this.options = List.copyOf(options(settings));
   }
 
+  /** Closes the file manager, which keeps the classpath's jar files open between compiles. */
+  @Override
+  public synchronized void close() {
+    try {
+      fileManager.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the compiler's file manager", e);
+    }
+  }
+
   /** Compiler-specific command-line options for these settings. */
   abstract List<String> options(CompileSettings settings);
 
