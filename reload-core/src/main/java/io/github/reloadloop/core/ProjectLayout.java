@@ -44,10 +44,10 @@ final class ProjectLayout {
     for (Map.Entry<Path, Path> entry : outputs.entrySet()) {
       for (Path classFile : sampleClassFiles(entry.getValue())) {
         byte[] bytes = read(classFile);
-        if (bytes == null) {
+        ClassShape shape = bytes == null ? null : parseOrNull(bytes);
+        if (shape == null) {
           continue;
         }
-        ClassShape shape = ClassShape.parse(bytes);
         foundRelease = Math.max(foundRelease, shape.majorVersion() - 44);
         foundParameters |= shape.hasMethodParameters();
         if (!compilers.containsKey(entry.getKey())) {
@@ -159,6 +159,15 @@ final class ProjectLayout {
       return tree.filter(p -> p.toString().endsWith(".class")).limit(SAMPLE).toList();
     } catch (IOException | UncheckedIOException e) {
       return List.of();
+    }
+  }
+
+  /** A truncated or foreign file named {@code .class} tells nothing about the build; it is skipped. */
+  private static ClassShape parseOrNull(byte[] bytes) {
+    try {
+      return ClassShape.parse(bytes);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
