@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compares the loaded version of a class with a new one the way HotSpot's {@code redefineClasses} does,
@@ -63,8 +64,9 @@ public final class ShapeComparison {
     }
     dependents |= compareFields(loaded.fields(), replacement.fields(), changes, synthetic);
     dependents |= compareMethods(loaded.methods(), replacement.methods(), changes, synthetic);
+    // HotSpot compares nest members as a set: the same members in another order redefine fine.
     if (!Objects.equals(loaded.nestHost(), replacement.nestHost())
-        || !loaded.nestMembers().equals(replacement.nestMembers())) {
+        || !Set.copyOf(loaded.nestMembers()).equals(Set.copyOf(replacement.nestMembers()))) {
       changes.add(describeNest(loaded, replacement));
     }
     if (!loaded.recordComponents().equals(replacement.recordComponents())) {
