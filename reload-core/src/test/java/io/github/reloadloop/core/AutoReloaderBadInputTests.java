@@ -257,4 +257,52 @@ class AutoReloaderBadInputTests {
       assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
     }
   }
+
+  @Test
+  void corruptClassFileInOutput_start_reloaderStillWorks() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("corrupt/Shop.java", shop("corrupt", "return \"p1\";"));
+      project.build(CompilerKind.JAVAC);
+      Files.write(project.out.resolve("corrupt/Aaa.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1});
+      Class<?> shop = project.load("corrupt.Shop");
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        project.write("corrupt/Shop.java", shop("corrupt", "return \"p2\";"));
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+        assertThat(call(shop, "price")).isEqualTo("p2");
+      }
+    }
+  }
+
+  @Test
+  void manyReloadersOpenedAndClosed_close_releaseTheirOpenFiles() throws Exception {
+    Path descriptors = Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors), "needs /proc/self/fd");
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("leak/Shop.java", shop("leak", "return \"p0\";"));
+      project.build(CompilerKind.JAVAC);
+      Class<?> shop = project.load("leak.Shop");
+      long before = 0;
+      for (int round = 1; round <= 6; round++) {
+        if (round == 2) {
+          before = countEntries(descriptors);
+        }
+        try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+          project.write("leak/Shop.java", shop("leak", "return \"p" + round + "\";"));
+          assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+          assertThat(call(shop, "price")).isEqualTo("p" + round);
+        }
+      }
+
+      // Each reloader's compiler opens every jar of the classpath; five leaked reloaders would hold 50 and more.
+      assertThat(countEntries(descriptors) - before).isLessThan(15);
+    }
+  }
+
+  private static long countEntries(Path directory) throws java.io.IOException {
+    try (var entries = Files.list(directory)) {
+      return entries.count();
+    }
+  }
 }

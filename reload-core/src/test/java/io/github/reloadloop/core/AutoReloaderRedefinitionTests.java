@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Real sources, built by a real compiler, loaded by a class loader, then edited and redefined in this JVM. */
 @Timeout(60)
@@ -110,6 +112,29 @@ class AutoReloaderRedefinitionTests {
   @Test
   void ecjBuiltClasses_bodyOnlyEdit_redefinedWithEcjChosenByFingerprint() throws Exception {
     bodyOnlyEdit_isRedefinedInPlace(CompilerKind.ECJ, "ecjbuilt", "ecj");
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompilerKind.class)
+  void builtForRunningRelease_bodyOnlyEdit_redefinedWithSameCompiler(CompilerKind kind) throws Exception {
+    String pkg = "current" + kind.name().toLowerCase();
+    try (SampleProject project = new SampleProject(directory)) {
+      String file = pkg + "/Greeter.java";
+      project.write(file, greeter(pkg, "1"));
+      project.buildForRunningRelease(kind);
+      Class<?> type = project.load(pkg + ".Greeter");
+      Object greeter = type.getConstructor(String.class).newInstance("ann");
+      RecordingListener events = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        project.write(file, greeter(pkg, "2"));
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+        assertThat(call(greeter, "greet")).as("%s", events).isEqualTo("hello-2 ann");
+        assertThat(events.results).last().extracting(ReloadResult::compiler)
+            .isEqualTo(kind.name().toLowerCase());
+      }
+    }
   }
 
   @Test

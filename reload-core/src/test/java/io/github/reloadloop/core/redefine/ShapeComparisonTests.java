@@ -187,4 +187,18 @@ class ShapeComparisonTests {
 
     assertThat(result.dependentsAffected()).isFalse();
   }
+
+  @Test
+  void nestMembersInOtherOrder_compare_redefinable() {
+    ClassShape loaded = ClassShape.parse(FixtureCompiler.classBytes(CompilerKind.JAVAC, work, "demo.Ledger",
+        ledger("static class Helper {}")));
+    java.util.List<String> reversed = new java.util.ArrayList<>(loaded.nestMembers());
+    java.util.Collections.reverse(reversed);
+    assertThat(reversed).hasSize(2).isNotEqualTo(loaded.nestMembers());
+    ClassShape replacement = new ClassShape(loaded.name(), loaded.majorVersion(), loaded.access(),
+        loaded.superName(), loaded.interfaces(), loaded.fields(), loaded.methods(), loaded.nestHost(), reversed,
+        loaded.recordComponents(), loaded.permittedSubclasses(), loaded.hasMethodParameters());
+
+    assertThat(ShapeComparison.compare(loaded, replacement).redefinable()).isTrue();
+  }
 }

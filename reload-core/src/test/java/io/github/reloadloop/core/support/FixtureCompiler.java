@@ -28,8 +28,13 @@ public final class FixtureCompiler {
 
   /** Compiles every {@code .java} file under {@code sourceRoot} into {@code output}; fails the test on errors. */
   public static void compileTree(CompilerKind kind, Path sourceRoot, Path output) {
+    compileTree(kind, sourceRoot, output, RELEASE);
+  }
+
+  /** Same, for another release than the project's usual one. */
+  public static void compileTree(CompilerKind kind, Path sourceRoot, Path output, String release) {
     try (Stream<Path> tree = Files.walk(sourceRoot)) {
-      compile(kind, tree.filter(p -> p.toString().endsWith(".java")).toList(), output);
+      compile(kind, tree.filter(p -> p.toString().endsWith(".java")).toList(), output, release);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -37,13 +42,17 @@ public final class FixtureCompiler {
 
   /** Compiles {@code sources} into {@code output}; fails the test on errors. */
   public static void compile(CompilerKind kind, List<Path> sources, Path output) {
+    compile(kind, sources, output, RELEASE);
+  }
+
+  private static void compile(CompilerKind kind, List<Path> sources, Path output, String release) {
     List<String> args = new ArrayList<>(List.of("-d", output.toString(), "-g", "-proc:none", "-encoding", "UTF-8",
         "-cp", Classpath.ofRunningJvm().stream().map(Path::toString).collect(Collectors.joining(
             java.io.File.pathSeparator))));
     if (kind == CompilerKind.JAVAC) {
-      args.addAll(List.of("--release", RELEASE, "-nowarn"));
+      args.addAll(List.of("--release", release, "-nowarn"));
     } else {
-      args.addAll(List.of("-source", RELEASE, "-target", RELEASE, "-warn:none"));
+      args.addAll(List.of("-source", release, "-target", release, "-warn:none"));
     }
     sources.forEach(s -> args.add(s.toString()));
     StringWriter log = new StringWriter();

@@ -60,6 +60,12 @@ public final class SampleProject implements AutoCloseable {
     return this;
   }
 
+  /** Builds for the running JVM's own release, as a build on this JDK without a release setting would. */
+  public SampleProject buildForRunningRelease(CompilerKind kind) {
+    FixtureCompiler.compileTree(kind, root, out, Integer.toString(Runtime.version().feature()));
+    return this;
+  }
+
   /** Loads a class through the project's class loader (parent: the test's loader, so reload-core is shared). */
   public Class<?> load(String className) {
     try {
