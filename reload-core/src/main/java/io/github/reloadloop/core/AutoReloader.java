@@ -3,9 +3,6 @@ package io.github.reloadloop.core;
 import io.github.reloadloop.core.compile.Classpath;
 import io.github.reloadloop.core.compile.CompileSettings;
 import io.github.reloadloop.core.compile.CompilerKind;
-import io.github.reloadloop.core.compile.EcjCompiler;
-import io.github.reloadloop.core.compile.JavacCompiler;
-import io.github.reloadloop.core.compile.SourceCompiler;
 import io.github.reloadloop.core.redefine.AgentLoader;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
 import io.github.reloadloop.core.redefine.Redefiner;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +64,7 @@ public final class AutoReloader implements AutoCloseable {
   private final Listeners listener;
   private final ChangeBatcher batcher;
   private final ReloadCycle cycle;
-  private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
-  private final CompileSettings settings;
+  private final Compilers compilers;
   private final boolean enhanced = EnhancedRedefinition.available();
   private final Thread worker;
   private final SourceWatcher watcher;
@@ -89,9 +84,10 @@ public final class AutoReloader implements AutoCloseable {
     this.layout = new ProjectLayout(roots, builder.outputs, jvmClasspath);
     LinkedHashSet<Path> classpath = new LinkedHashSet<>(layout.outputs().values());
     classpath.addAll(jvmClasspath);
-    this.settings = new CompileSettings(List.copyOf(classpath), layout.release(), layout.parameters(), builder.encoding);
+    this.compilers = new Compilers(new CompileSettings(List.copyOf(classpath), layout.release(), layout.parameters(),
+        builder.encoding), listener);
     this.batcher = new ChangeBatcher(builder.debounce, builder.debounce.multipliedBy(20));
-    this.cycle = new ReloadCycle(roots, layout, choice, this::compiler, () -> redefiner, enhanced,
+    this.cycle = new ReloadCycle(roots, layout, choice, compilers::get, () -> redefiner, enhanced,
         new SourceReader(builder.encoding), listener);
     this.snapshot = new SourceSnapshot(roots);
     this.watcher = new SourceWatcher(roots, this::changed, listener::warning);
@@ -190,18 +186,7 @@ public final class AutoReloader implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeCompilers();
-  }
-
-  private synchronized void closeCompilers() {
-    for (SourceCompiler compiler : compilers.values()) {
-      try {
-        compiler.close();
-      } catch (RuntimeException e) {
-        listener.warning("closing the " + compiler.kind() + " compiler failed: " + e.getMessage());
-      }
-    }
-    compilers.clear();
+    compilers.close();
   }
 
   private void changed(Path file) {
@@ -216,7 +201,7 @@ public final class AutoReloader implements AutoCloseable {
       thread.start();
     });
     try {
-      compiler(initialCompiler()).warmUp();
+      compilers.get(initialCompiler()).warmUp();
     } catch (RuntimeException e) {
       listener.warning("warming up the compiler failed: " + e.getMessage());
     }
@@ -257,13 +242,6 @@ public final class AutoReloader implements AutoCloseable {
       case ECJ -> CompilerKind.ECJ;
       case AUTO -> layout.compilerOf(roots.get(0)).orElse(CompilerKind.JAVAC);
     };
-  }
-
-  private synchronized SourceCompiler compiler(CompilerKind kind) {
-    if (closed) {
-      throw new IllegalStateException("the reloader is closed");
-    }
-    return compilers.computeIfAbsent(kind, k -> k == CompilerKind.JAVAC ? new JavacCompiler(settings) : new EcjCompiler(settings));
   }
 
   /**
