@@ -140,6 +140,6 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     if (!configuration.enabled() || configuration.rerun()) {
       return null;
     }
-    return store.getOrComputeIfAbsent(LoopSession.class, k -> LoopSession.start(configuration), LoopSession.class);
+    return store.getOrComputeIfAbsent(LoopSession.class, k -> LoopSession.start(configuration, context::getConfigurationParameter), LoopSession.class);
   }
 }

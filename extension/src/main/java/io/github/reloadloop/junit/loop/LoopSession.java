@@ -12,6 +12,8 @@ import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,8 +52,8 @@ public final class LoopSession implements AutoCloseable {
    * Starts the session: checks for a terminal and, when there is one, starts the reloader so that it
    * warms up while the tests run. Without a terminal, says so in one line and stays inactive.
    */
-  public static LoopSession start(LoopConfiguration configuration) {
-    ConsoleFactory factory = consoleFactory(configuration.consoleFactory());
+  public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters) {
+    ConsoleFactory factory = consoleFactory(configuration.consoleFactory(), parameters);
     String reason = factory.unavailableReason();
     if (reason == null && configuration.sourceRoots().isEmpty()) {
       reason = "no source directory found (" + LoopConfiguration.DIRS + "="
@@ -168,18 +170,30 @@ public final class LoopSession implements AutoCloseable {
     }
   }
 
-  private static ConsoleFactory consoleFactory(String name) {
+  /**
+   * The console factory named by {@code reload.console}: {@code tty}, or a {@link ConsoleFactory} class with
+   * a public constructor taking the configuration parameters (a {@code Function<String, Optional<String>>})
+   * or none.
+   */
+  private static ConsoleFactory consoleFactory(String name, Function<String, Optional<String>> parameters) {
     if (name.equals("tty")) {
       return new TtyConsoleFactory();
     }
     try {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      return (ConsoleFactory) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
+      Class<?> type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+      if (!ConsoleFactory.class.isAssignableFrom(type)) {
+        throw new ClassCastException(name + " does not implement " + ConsoleFactory.class.getName());
+      }
+      try {
+        return (ConsoleFactory) type.getConstructor(Function.class).newInstance(parameters);
+      } catch (NoSuchMethodException e) {
+        return (ConsoleFactory) type.getConstructor().newInstance();
+      }
     } catch (ClassNotFoundException | ClassCastException | NoSuchMethodException | InstantiationException
         | IllegalAccessException | InvocationTargetException e) {
       throw new ExtensionConfigurationException(LoopConfiguration.CONSOLE + "=" + name
-          + " is not usable: use tty or the name of a ConsoleFactory class with a public no-argument constructor ("
-          + e + ")", e);
+          + " is not usable: use tty or the name of a ConsoleFactory class with a public constructor"
+          + " taking the configuration parameters or none (" + e + ")", e);
     }
   }
 }

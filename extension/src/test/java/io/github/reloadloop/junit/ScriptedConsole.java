@@ -1,0 +1,98 @@
+package io.github.reloadloop.junit;
+
+import io.github.reloadloop.junit.console.LoopConsole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A console whose input is a script: each step may act (save a fixed file) and then types a line. When the
+ * script runs out it behaves like Ctrl-D. Everything shown is recorded for assertions.
+ */
+final class ScriptedConsole implements LoopConsole {
+
+  /** Consoles by id, for {@link ScriptedConsoleFactory}, which the extension instantiates by class name. */
+  private static final Map<String, ScriptedConsole> REGISTRY = new ConcurrentHashMap<>();
+
+  /** One step: an action, then a typed line. */
+  interface Step {
+    String run() throws Exception;
+  }
+
+  final String id = UUID.randomUUID().toString();
+  private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
+  private final List<String> transcript = new ArrayList<>();
+  final AtomicInteger reads = new AtomicInteger();
+  final AtomicInteger opened = new AtomicInteger();
+  volatile boolean closed;
+  volatile String unavailable;
+
+  ScriptedConsole() {
+    REGISTRY.put(id, this);
+  }
+
+  static ScriptedConsole byId(String id) {
+    return REGISTRY.get(id);
+  }
+
+  /** Types {@code line} at the next prompt. */
+  ScriptedConsole type(String line) {
+    steps.add(() -> line);
+    return this;
+  }
+
+  /** Runs {@code action} at the next prompt, then types {@code line}. */
+  ScriptedConsole then(Step step) {
+    steps.add(step);
+    return this;
+  }
+
+  /** Behaves like a process without a terminal. */
+  ScriptedConsole withoutTerminal() {
+    unavailable = "no terminal (scripted)";
+    return this;
+  }
+
+  @Override
+  public String readLine(String prompt) throws ConsoleClosedException {
+    reads.incrementAndGet();
+    record(prompt);
+    Step step = steps.poll();
+    if (step == null) {
+      throw new ConsoleClosedException("Ctrl-D");
+    }
+    try {
+      String line = step.run();
+      record("  typed: " + line);
+      return line;
+    } catch (Exception e) {
+      throw new IllegalStateException("script step failed", e);
+    }
+  }
+
+  @Override
+  public void println(Tone tone, String text) {
+    record(text);
+  }
+
+  private synchronized void record(String text) {
+    transcript.add(text);
+  }
+
+  synchronized String transcript() {
+    return String.join("\n", transcript);
+  }
+
+  synchronized List<String> lines() {
+    return new ArrayList<>(transcript);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

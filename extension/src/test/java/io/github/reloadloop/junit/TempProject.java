@@ -1,0 +1,112 @@
+package io.github.reloadloop.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reloadloop.core.compile.Classpath;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * A Maven-shaped project in a temporary directory ({@code src/main/java}, {@code src/test/java},
+ * {@code target/classes}, {@code target/test-classes}), compiled with javac as Maven would, whose test
+ * classes a kit run loads through a class loader over its output directories. Edits are saved the way an
+ * editor does (temp file, then rename).
+ */
+final class TempProject {
+
+  final Path directory;
+  final Path main;
+  final Path test;
+  final Path classes;
+  final Path testClasses;
+
+  TempProject(Path directory) throws IOException {
+    this.directory = directory;
+    this.main = Files.createDirectories(directory.resolve("src/main/java"));
+    this.test = Files.createDirectories(directory.resolve("src/test/java"));
+    this.classes = Files.createDirectories(directory.resolve("target/classes"));
+    this.testClasses = Files.createDirectories(directory.resolve("target/test-classes"));
+  }
+
+  TempProject mainSource(String path, String text) throws IOException {
+    save(main.resolve(path), text);
+    return this;
+  }
+
+  TempProject testSource(String path, String text) throws IOException {
+    save(test.resolve(path), text);
+    return this;
+  }
+
+  /** Saves like an editor: write a temporary file next to the target, then rename it over the target. */
+  static void save(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp~");
+    Files.writeString(temporary, text);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Replaces {@code from} by {@code to} in a source file and saves it. */
+  static void edit(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    save(file, text.replace(from, to));
+  }
+
+  /** Compiles main then test sources with javac into the output directories. */
+  TempProject compile() throws IOException {
+    String jvm = String.join(java.io.File.pathSeparator,
+        Classpath.ofRunningJvm().stream().map(Path::toString).toList());
+    javac(main, classes, jvm);
+    javac(test, testClasses, classes + java.io.File.pathSeparator + jvm);
+    return this;
+  }
+
+  private static void javac(Path sources, Path output, String classpath) throws IOException {
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> tree = Files.walk(sources)) {
+      tree.filter(p -> p.toString().endsWith(".java")).forEach(p -> files.add(p.toString()));
+    }
+    if (files.isEmpty()) {
+      return;
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> arguments = new ArrayList<>(List.of("-d", output.toString(), "-cp", classpath, "-g", "-proc:none"));
+    arguments.addAll(files);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    int status = javac.run(null, log, log, arguments.toArray(String[]::new));
+    assertThat(status).as("javac %s: %s", files, log).isZero();
+  }
+
+  /** Runs the kit on a test class of this project with the loop on and the scripted console. */
+  EngineExecutionResults run(String testClass, ScriptedConsole console, String... extraParameters) throws Exception {
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, previous)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      var kit = EngineTestKit.engine("junit-jupiter")
+          .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(loader.loadClass(testClass)))
+          .configurationParameter("reload.loop", "true")
+          .configurationParameter("reload.dir", main + "," + test)
+          .configurationParameter("reload.console", ScriptedConsoleFactory.class.getName())
+          .configurationParameter(ScriptedConsoleFactory.ID, console.id);
+      for (int i = 0; i + 1 < extraParameters.length; i += 2) {
+        kit.configurationParameter(extraParameters[i], extraParameters[i + 1]);
+      }
+      return kit.execute();
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+}
