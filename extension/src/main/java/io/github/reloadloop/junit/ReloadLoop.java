@@ -7,6 +7,7 @@ import io.github.reloadloop.junit.rerun.RerunOutcome;
 import java.lang.reflect.Method;
 import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -88,6 +89,22 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   public void interceptTestTemplateMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
     runAgainstCurrentCode(invocation, extensionContext);
+  }
+
+  /** Dynamic tests have no exception handlers, so their failures enter the loop here. */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+      ExtensionContext extensionContext) throws Throwable {
+    LoopSession session = session(extensionContext);
+    if (session != null && session.passedByRerun(extensionContext.getUniqueId())) {
+      invocation.skip();
+      return;
+    }
+    try {
+      invocation.proceed();
+    } catch (Throwable failure) {
+      loop(extensionContext, failure, "test");
+    }
   }
 
   private static void loop(ExtensionContext context, Throwable throwable, String phase) throws Throwable {
