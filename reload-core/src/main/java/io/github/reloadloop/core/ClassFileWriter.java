@@ -59,7 +59,8 @@ final class ClassFileWriter {
     }
   }
 
-  private Path outputFor(String name, CompileOutput output) {
+  /** The output directory where the class of this name belongs, or {@code null} when none is known. */
+  Path outputFor(String name, CompileOutput output) {
     Path source = output.sources().get(name);
     if (source == null && name.contains("$")) {
       source = output.sources().get(name.substring(0, name.indexOf('$')));

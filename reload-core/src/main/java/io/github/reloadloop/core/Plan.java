@@ -55,7 +55,28 @@ record Plan(
       }
     }
 
+    /**
+     * Holds back the redefinition of any class that uses a refused class: compiled against the new shape,
+     * it would fail to link against the old one still running (NoSuchMethodError). It joins the refused
+     * classes, so that a fresh class loader picks it up together with what it uses.
+     */
     Plan build() {
+      boolean changed = !refusals.isEmpty();
+      while (changed) {
+        changed = false;
+        for (var entry : new java.util.ArrayList<>(redefinitions.entrySet())) {
+          String name = entry.getKey().getName();
+          java.util.Set<String> uses = new java.util.LinkedHashSet<>(ClassShape.referencedClasses(entry.getValue()));
+          uses.retainAll(refusals.keySet());
+          uses.remove(name);
+          if (!uses.isEmpty()) {
+            redefinitions.remove(entry.getKey());
+            refusals.putIfAbsent(name, List.of("held back because it uses " + String.join(", ", uses)
+                + ", which changed shape"));
+            changed = true;
+          }
+        }
+      }
       return new Plan(newShapes, loaded, redefinitions, refusals, !refusals.isEmpty() && onlySynthetic, affected);
     }
   }

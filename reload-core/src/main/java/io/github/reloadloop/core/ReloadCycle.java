@@ -133,7 +133,7 @@ final class ReloadCycle {
     Duration redefineTime = Duration.ofNanos(System.nanoTime() - redefineStart);
     Map<String, RefusedClass> refused = new LinkedHashMap<>();
     plan.refusals().forEach((name, changes) -> refused.put(name, writer.refused(name, changes, output)));
-    outcome.failures().forEach((name, why) -> refused.put(name, writer.refused(name, List.of(why), output)));
+    outcome.failures().forEach((name, why) -> refused.putIfAbsent(name, writer.refused(name, List.of(why), output)));
     for (Class<?> type : outcome.redefined()) {
       shapes.put(type, plan.newShapes().get(type.getName()));
     }
@@ -173,7 +173,11 @@ final class ReloadCycle {
         return;
       }
       plan.loaded(name);
+      Path directory = writer.outputFor(name, output);
       for (Class<?> version : versions) {
+        if (!LoadedFrom.directory(version, directory)) {
+          continue; // A class of the same name from elsewhere (another project, a discarded loader).
+        }
         ClassShape current = shapes.get(version);
         ShapeComparison.Result result = current == null ? null : ShapeComparison.compare(current, replacement);
         if (result != null) {

@@ -31,6 +31,7 @@ abstract class ToolCompiler implements SourceCompiler {
 
   private final JavaCompiler compiler;
   private final StandardJavaFileManager fileManager;
+  private final JavaFileManager listings;
   private final List<String> options;
 
   ToolCompiler(JavaCompiler compiler, CompileSettings settings) {
@@ -41,6 +42,7 @@ abstract class ToolCompiler implements SourceCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set the compile classpath", e);
     }
+    this.listings = new CachingFileManager(fileManager, settings.classpath());
     this.options = List.copyOf(options(settings));
   }
 
@@ -70,7 +72,7 @@ abstract class ToolCompiler implements SourceCompiler {
     Map<String, Path> origins = new LinkedHashMap<>();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter log = new StringWriter();
-    JavaFileManager capture = new CapturingFileManager(fileManager, classes, origins, paths);
+    JavaFileManager capture = new CapturingFileManager(listings, classes, origins, paths);
     boolean ok;
     try {
       ok = compiler.getTask(log, capture, diagnostics, options, null, units).call();

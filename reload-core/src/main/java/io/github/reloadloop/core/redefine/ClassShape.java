@@ -40,6 +40,7 @@ public record ClassShape(
     List<String> permittedSubclasses,
     boolean hasMethodParameters) {
 
+  private static final int CONSTANT_CLASS = 7;
   static final int ACC_PRIVATE = 0x0002;
   static final int ACC_STATIC = 0x0008;
   static final int ACC_SYNTHETIC = 0x1000;
@@ -73,6 +74,29 @@ public record ClassShape(
   public static ClassShape parse(byte[] classFile) {
     try {
       return read(new DataInputStream(new ByteArrayInputStream(classFile)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a readable class file", e);
+    }
+  }
+
+  /**
+   * The binary names of all classes a class file refers to through its constant pool (every field or
+   * method it uses belongs to one of them), array descriptors left out.
+   */
+  public static java.util.Set<String> referencedClasses(byte[] classFile) {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+      in.readInt();
+      in.readInt();
+      Object[] pool = readConstantPool(in);
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      for (int i = 1; i < pool.length; i++) {
+        if (pool[i] instanceof int[] ref && ref[1] == CONSTANT_CLASS && pool[ref[0]] instanceof String name
+            && !name.startsWith("[")) {
+          names.add(name.replace('/', '.'));
+        }
+      }
+      return names;
     } catch (IOException e) {
       throw new UncheckedIOException("not a readable class file", e);
     }
@@ -126,7 +150,7 @@ public record ClassShape(
         case 4 -> pool[i] = in.readFloat();
         case 5 -> pool[i++] = in.readLong();
         case 6 -> pool[i++] = in.readDouble();
-        case 7, 8, 16, 19, 20 -> pool[i] = new int[] {in.readUnsignedShort()};
+        case 7, 8, 16, 19, 20 -> pool[i] = new int[] {in.readUnsignedShort(), tag};
         case 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
         case 15 -> in.skipNBytes(3);
         default -> throw new IOException("unknown constant pool tag " + tag);
