@@ -121,7 +121,9 @@ class AutoReloaderWatchTests {
             "package later.sub.deeper;\npublic class Fresh { public static String hi() { return \"fresh\"; } }\n");
 
         Await.until(() -> "Fresh compiled; " + events, () -> events.compiled("later.sub.deeper.Fresh"));
-        assertThat(project.out.resolve("later/sub/deeper/Fresh.class")).isRegularFile();
+        // "compiled" is announced before the batch writes its class files; the write follows in the batch.
+        Await.until(() -> "Fresh.class written; " + events,
+            () -> Files.isRegularFile(project.out.resolve("later/sub/deeper/Fresh.class")));
         assertThat(call(project.load("later.sub.deeper.Fresh"), "hi")).isEqualTo("fresh");
       }
     }
