@@ -101,7 +101,8 @@ public final class LoopSession implements AutoCloseable {
     return configuration;
   }
 
-  AutoReloader reloader() {
+  /** The run's reloader, {@code null} when the loop is off. */
+  public AutoReloader reloader() {
     return reloader;
   }
 
@@ -130,7 +131,8 @@ public final class LoopSession implements AutoCloseable {
     return reloader == null ? Set.of() : reloader.status().refused().keySet();
   }
 
-  synchronized ClassLoader loaderForRerun(ClassLoader current) {
+  /** The class loader the next rerun uses: {@code current}, or a fresh one while some class is stale. */
+  public synchronized ClassLoader loaderForRerun(ClassLoader current) {
     ReloadStatus status = reloader.status();
     if (status.refused().isEmpty()) {
       return current;
