@@ -1,0 +1,145 @@
+package io.github.reloadloop.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+
+/**
+ * A copy of sample-project in a directory of its own, built against what the reactor installed in the local
+ * repository, with the demo's deliberate bug in {@value #BUGGY_FILE}.
+ */
+final class DemoProject {
+
+  static final String DEMO_TEST = "io.github.reloadloop.sample.GoldDiscountDemoTests";
+  static final String BUGGY_FILE = "src/main/java/io/github/reloadloop/sample/PriceCalculator.java";
+  static final String BUG = "case GOLD -> 1;";
+  static final String FIX = "case GOLD -> 10;";
+
+  private final Path directory;
+
+  private DemoProject(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Copies sample-project's pom and sources (not its build output) into {@code target}. */
+  static DemoProject copyInto(Path target) throws IOException {
+    Path source = Path.of(required("e2e.sampleProject")).toAbsolutePath().normalize();
+    copyTree(source.resolve("src"), target.resolve("src"));
+    String pom = Files.readString(source.resolve("pom.xml"), StandardCharsets.UTF_8);
+    if (!pom.contains("</parent>")) {
+      throw new IllegalStateException(source.resolve("pom.xml") + " has no <parent>");
+    }
+    // The copy is not next to the parent pom: resolve the parent from the local repository instead.
+    Files.writeString(target.resolve("pom.xml"), pom.replaceFirst("</parent>", "  <relativePath/>\n  </parent>"),
+        StandardCharsets.UTF_8);
+    DemoProject project = new DemoProject(target);
+    project.putTheBugBack();
+    return project;
+  }
+
+  /** Makes sure the copy has the bug, also when someone fixed it in sample-project itself by running ./demo. */
+  private void putTheBugBack() throws IOException {
+    String code = Files.readString(buggyFile(), StandardCharsets.UTF_8);
+    if (code.contains(BUG)) {
+      return;
+    }
+    if (!code.contains(FIX)) {
+      throw new IllegalStateException(BUGGY_FILE + " contains neither the demo's bug '" + BUG + "' nor its fix '"
+          + FIX + "'; restore it with git checkout -- sample-project/" + BUGGY_FILE);
+    }
+    Files.writeString(buggyFile(), code.replace(FIX, BUG), StandardCharsets.UTF_8);
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  Path buggyFile() {
+    return directory.resolve(BUGGY_FILE);
+  }
+
+  /** {@code mvn test -Pdemo -Dreload.loop=true}, offline, with the same Maven and local repository as this build. */
+  List<String> mavenCommand() {
+    List<String> command = new ArrayList<>();
+    String home = System.getProperty("e2e.mavenHome", "");
+    Path mvn = Path.of(home, "bin", "mvn");
+    command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
+    command.addAll(List.of("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true"));
+    String repository = System.getProperty("e2e.localRepository", "");
+    if (!repository.isEmpty()) {
+      command.add("-Dmaven.repo.local=" + repository);
+    }
+    return command;
+  }
+
+  /** The JDK running these tests, for the Maven that runs the demo. */
+  static String javaHome() {
+    return System.getProperty("java.home");
+  }
+
+  /** Fixes the bug the way many editors save: write a temporary file next to it, then rename it over it. */
+  void fixBugLikeAnEditor() throws IOException {
+    Path file = buggyFile();
+    String fixed = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, FIX);
+    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
+    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Copies the demo test's Surefire report, if there is one, to {@code file}, to be read after a failure. */
+  void keepReport(Path file) throws IOException {
+    if (Files.isRegularFile(reportFile())) {
+      Files.createDirectories(file.getParent());
+      Files.copy(reportFile(), file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The Surefire report of the demo test class. */
+  SurefireReport demoReport() throws Exception {
+    Path xml = reportFile();
+    if (!Files.isRegularFile(xml)) {
+      throw new AssertionError("no Surefire report " + xml);
+    }
+    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+    return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
+        Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
+        Files.readString(xml, StandardCharsets.UTF_8));
+  }
+
+  private Path reportFile() {
+    return directory.resolve("target/surefire-reports/TEST-" + DEMO_TEST + ".xml");
+  }
+
+  /** The counts of a Surefire XML report, and its text for messages and finer checks. */
+  record SurefireReport(int tests, int failures, int errors, String xml) {
+  }
+
+  private static String required(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + key + " is not set; run these tests through Maven");
+    }
+    return value;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.collect(Collectors.toList())) {
+        Path copy = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}

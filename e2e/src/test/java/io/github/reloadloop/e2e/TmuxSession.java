@@ -1,0 +1,138 @@
+package io.github.reloadloop.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A shell command running in a detached tmux session on a server of its own (its own socket), so that the
+ * command has a real terminal that a test can read ({@link #screen()}) and type into ({@link #type}).
+ */
+final class TmuxSession implements AutoCloseable {
+
+  private static final Duration TMUX_COMMAND_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+  private static final String SESSION = "e2e";
+
+  private final String socket;
+
+  private TmuxSession(String socket) {
+    this.socket = socket;
+  }
+
+  /**
+   * Starts {@code shellCommand} in {@code directory} in a 160x50 terminal. The pane stays readable after the
+   * command ends, and keeps its whole history.
+   *
+   * @throws AssertionError if tmux is not installed, saying to install it
+   */
+  static TmuxSession start(Path directory, String shellCommand) throws IOException, InterruptedException {
+    requireTmux();
+    TmuxSession session = new TmuxSession("reload-loop-e2e-" + UUID.randomUUID());
+    session.tmux("-f", "/dev/null", "start-server", ";",
+        "set-option", "-g", "history-limit", "100000", ";",
+        "set-option", "-g", "remain-on-exit", "on", ";",
+        "new-session", "-d", "-s", SESSION, "-x", "160", "-y", "50", "-c", directory.toString(), shellCommand);
+    return session;
+  }
+
+  private static void requireTmux() throws InterruptedException {
+    try {
+      Process version = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+      if (version.waitFor(TMUX_COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS) && version.exitValue() == 0) {
+        return;
+      }
+    } catch (IOException e) {
+      // Not installed (or not runnable): the message below says what to do.
+    }
+    throw new AssertionError("tmux is not installed, and these end-to-end tests run the demo in a real terminal"
+        + " through it: install tmux (apt-get install tmux); .ci/run installs it");
+  }
+
+  /** Everything the terminal has shown, history included, with wrapped lines joined. */
+  String screen() throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", SESSION);
+  }
+
+  /**
+   * Polls the screen until {@code pattern} is found on it.
+   *
+   * @return the match
+   * @throws AssertionError after {@code timeout}, showing what the screen said
+   */
+  Matcher waitFor(Pattern pattern, Duration timeout, String what) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      String screen = screen();
+      Matcher matcher = pattern.matcher(screen);
+      if (matcher.find()) {
+        return matcher;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " (/" + pattern
+            + "/), but the terminal shows:\n" + tail(screen, 80));
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+  }
+
+  /** Types {@code line} and Enter, as a user would. */
+  void type(String line) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", SESSION, "-l", line);
+    tmux("send-keys", "-t", SESSION, "Enter");
+  }
+
+  /** Saves the whole screen history to {@code file}, so that a failed run can be read afterwards. */
+  void saveScreen(Path file) throws IOException, InterruptedException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, screen(), StandardCharsets.UTF_8);
+  }
+
+  /** Stops the tmux server, and with it the command if it still runs. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    try {
+      tmux("kill-server");
+    } catch (AssertionError e) {
+      // The server is gone already (its only session ended, or it never started): nothing to stop.
+    }
+  }
+
+  static String tail(String text, int lines) {
+    List<String> all = text.strip().lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  private String tmux(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+    command.addAll(List.of(arguments));
+    // Output goes to a file, not a pipe, so that a hung tmux cannot block this thread beyond the timeout.
+    Path output = Files.createTempFile("tmux-", ".out");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(output.toFile()).start();
+      if (!process.waitFor(TMUX_COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("tmux did not answer within " + TMUX_COMMAND_TIMEOUT.toSeconds() + " s: " + command);
+      }
+      String text = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new AssertionError("tmux failed (exit " + process.exitValue() + "): " + command + "\n" + text);
+      }
+      return text;
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+}
