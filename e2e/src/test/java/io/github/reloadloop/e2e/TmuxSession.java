@@ -119,9 +119,11 @@ final class TmuxSession implements AutoCloseable {
     // Output goes to a file, not a pipe, so that a hung tmux cannot block this thread beyond the timeout.
     Path output = Files.createTempFile("tmux-", ".out");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectOutput(output.toFile()).start();
+          .redirectOutput(output.toFile());
+      builder.environment().remove("TMUX"); // A build run inside tmux must not look like nesting to our server.
+      Process process = builder.start();
       if (!process.waitFor(TMUX_COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("tmux did not answer within " + TMUX_COMMAND_TIMEOUT.toSeconds() + " s: " + command);
