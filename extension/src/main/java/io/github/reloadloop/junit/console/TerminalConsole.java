@@ -26,7 +26,8 @@ public final class TerminalConsole implements LoopConsole {
   private volatile boolean reading;
   private boolean closed;
 
-  private TerminalConsole(Terminal terminal) {
+  /** A console on any JLine terminal (a dumb one over pipes in tests). */
+  TerminalConsole(Terminal terminal) {
     this.terminal = terminal;
     this.reader = LineReaderBuilder.builder()
         .terminal(terminal)

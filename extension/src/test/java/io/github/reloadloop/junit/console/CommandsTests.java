@@ -1,0 +1,37 @@
+package io.github.reloadloop.junit.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reloadloop.junit.console.Commands.Action;
+import org.junit.jupiter.api.Test;
+
+class CommandsTests {
+
+  @Test
+  void namesAliasesAndUnambiguousPrefixes_parseToTheirAction() {
+    assertThat(Commands.parse("continue")).map(Commands.Command::action).contains(Action.CONTINUE);
+    assertThat(Commands.parse("c")).map(Commands.Command::action).contains(Action.CONTINUE);
+    assertThat(Commands.parse("  CONT ")).map(Commands.Command::action).contains(Action.CONTINUE);
+    assertThat(Commands.parse("s")).map(Commands.Command::action).contains(Action.SKIP);
+    assertThat(Commands.parse("q")).map(Commands.Command::action).contains(Action.ABORT);
+    assertThat(Commands.parse("abort")).map(Commands.Command::action).contains(Action.ABORT);
+    assertThat(Commands.parse("status")).map(Commands.Command::action).contains(Action.STATUS);
+    assertThat(Commands.parse("?")).map(Commands.Command::action).contains(Action.HELP);
+  }
+
+  @Test
+  void blankUnknownOrAmbiguous_parseToNothing() {
+    assertThat(Commands.parse("")).isEmpty();
+    assertThat(Commands.parse(null)).isEmpty();
+    assertThat(Commands.parse("frobnicate")).isEmpty();
+    assertThat(Commands.parse("st").map(Commands.Command::action)).contains(Action.STATUS);
+  }
+
+  @Test
+  void helpAndUsage_generatedFromTheRegistry() {
+    assertThat(Commands.help().lines()).hasSize(Commands.ALL.size())
+        .anySatisfy(l -> assertThat(l).contains("skip").contains("let this failure stand"));
+    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), help (h)");
+    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "help");
+  }
+}
