@@ -40,7 +40,7 @@ class FreshClassLoaderTests {
       assertThat(anew).isNotSameAs(old);
       assertThat(anew.getClassLoader()).isSameAs(fresh);
       assertThat(fresh.loadClass("org.junit.jupiter.api.Test")).isSameAs(org.junit.jupiter.api.Test.class);
-      assertThat(fresh.getResource("neutral/Probe.class").toString()).startsWith(out.toUri().toString());
+      assertThat(Path.of(fresh.getResource("neutral/Probe.class").toURI())).startsWith(out);
       assertThat(fresh.getName()).isEqualTo("reload-loop-fresh-1");
     }
   }
