@@ -135,7 +135,7 @@ final class ReloadCycle {
     plan.refusals().forEach((name, changes) -> refused.put(name, writer.refused(name, changes, output)));
     outcome.failures().forEach((name, why) -> refused.putIfAbsent(name, writer.refused(name, List.of(why), output)));
     for (Class<?> type : outcome.redefined()) {
-      shapes.put(type, plan.newShapes().get(type.getName()));
+      shapes.put(type, plan.newShapes().get(type.getName()), plan.redefinitions().get(type));
     }
     writer.write(output);
     List<String> redefined = outcome.redefined().stream().map(Class::getName).distinct()
@@ -177,6 +177,9 @@ final class ReloadCycle {
       for (Class<?> version : versions) {
         if (!LoadedFrom.directory(version, directory)) {
           continue; // A class of the same name from elsewhere (another project, a discarded loader).
+        }
+        if (shapes.unchanged(version, bytes)) {
+          continue; // Same bytes as running (javac's switch-map class, an untouched nested class).
         }
         ClassShape current = shapes.get(version);
         ShapeComparison.Result result = current == null ? null : ShapeComparison.compare(current, replacement);
