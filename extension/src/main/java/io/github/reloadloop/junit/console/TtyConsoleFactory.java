@@ -4,9 +4,12 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens a {@link TerminalConsole} on the controlling terminal, if the process has one. */
 public final class TtyConsoleFactory implements ConsoleFactory {
+
+  private static final int MAX_ANCESTORS = 4;
 
   @Override
   public String unavailableReason() {
@@ -15,20 +18,28 @@ public final class TtyConsoleFactory implements ConsoleFactory {
     try (FileInputStream probe = new FileInputStream(DevTtyPty.DEVICE)) {
       return parentInputIsDevNull() ? "the build's standard input is /dev/null" : null;
     } catch (IOException e) {
-      return DevTtyPty.DEVICE + ": " + e.getMessage();
+      return e.getMessage(); // "/dev/tty (No such device or address)"
     }
   }
 
   /**
-   * Whether the process that started this JVM (mvn, for a Surefire fork) reads from {@code /dev/null}:
-   * {@code mvn test </dev/null} is a request not to interact, even in a terminal.
+   * Whether the build reads from {@code /dev/null}: {@code mvn test </dev/null} is a request not to
+   * interact, even in a terminal. Surefire starts the test JVM through a shell with a pipe for standard
+   * input, so this walks up the ancestors to the first one whose standard input is not a pipe or socket.
    */
   static boolean parentInputIsDevNull() {
-    return ProcessHandle.current().parent()
-        .map(parent -> Path.of("/proc", Long.toString(parent.pid()), "fd", "0"))
-        .map(TtyConsoleFactory::linkTarget)
-        .map("/dev/null"::equals)
-        .orElse(false);
+    Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+    for (int depth = 0; depth < MAX_ANCESTORS && ancestor.isPresent(); depth++) {
+      String input = linkTarget(Path.of("/proc", Long.toString(ancestor.get().pid()), "fd", "0"));
+      if (input == null) {
+        return false;
+      }
+      if (!input.startsWith("pipe:") && !input.startsWith("socket:")) {
+        return input.equals("/dev/null");
+      }
+      ancestor = ancestor.get().parent();
+    }
+    return false;
   }
 
   private static String linkTarget(Path link) {
