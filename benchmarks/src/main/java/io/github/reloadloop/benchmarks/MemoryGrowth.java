@@ -1,0 +1,118 @@
+package io.github.reloadloop.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Memory growth: heap used after a full GC plus metaspace used, after 10 reloads of one class and after
+ * 1000. What stays reachable per reload (results, caches, old method versions) shows up as growth.
+ */
+final class MemoryGrowth implements Benchmark {
+
+  private static final int FIRST_POINT = 10;
+  private static final int SECOND_POINT = 1000;
+  private static final int QUICK_POINT = 250;
+  private static final double MB = 1024.0 * 1024.0;
+
+  private final Path workDirectory;
+
+  MemoryGrowth(Path workDirectory) {
+    this.workDirectory = workDirectory;
+  }
+
+  @Override
+  public String name() {
+    return "memory";
+  }
+
+  @Override
+  public List<String> cases(boolean quick) {
+    return List.of("100-classes");
+  }
+
+  @Override
+  public Map<String, Object> runCase(String caseName, boolean quick) throws Exception {
+    int last = quick ? QUICK_POINT : SECOND_POINT;
+    SyntheticProject project = SyntheticProject.create(workDirectory.resolve("memory"), 100);
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> points = new LinkedHashMap<>();
+    try (LiveEditor editor = new LiveEditor(project)) {
+      long start = System.nanoTime();
+      for (int i = 1; i <= last; i++) {
+        editor.edit();
+        if (i == FIRST_POINT || i % 250 == 0 || i == last) {
+          double[] mb = measure();
+          points.put(Integer.toString(i), Map.of("heap_mb", mb[0], "metaspace_mb", mb[1]));
+          System.err.printf("[benchmarks]   memory: %d reloads, heap %.2f MB, metaspace %.2f MB%n", i, mb[0], mb[1]);
+        }
+      }
+      out.put("seconds", (System.nanoTime() - start) / 1e9);
+    }
+    out.put("reloads_first", FIRST_POINT);
+    out.put("reloads_second", last);
+    out.put("points", points);
+    out.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
+    return out;
+  }
+
+  /** Heap used after full GCs, and metaspace used, in MB. */
+  private static double[] measure() throws InterruptedException {
+    long previous = Long.MAX_VALUE;
+    long heap = 0;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(100); // let reference processing and class unloading settle between collections
+      heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      if (Math.abs(previous - heap) < 64 * 1024) {
+        break;
+      }
+      previous = heap;
+    }
+    long metaspace = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getName().equals("Metaspace")).mapToLong(p -> p.getUsage().getUsed()).sum();
+    return new double[] {heap / MB, metaspace / MB};
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public String report(Map<String, Map<String, Object>> cases, Results results) {
+    Map<String, Object> raw = cases.values().iterator().next();
+    Map<String, Object> points = (Map<String, Object>) raw.get("points");
+    String first = raw.get("reloads_first").toString();
+    String second = raw.get("reloads_second").toString();
+    double heapGrowth = number(points, second, "heap_mb") - number(points, first, "heap_mb");
+    double metaspaceGrowth = number(points, second, "metaspace_mb") - number(points, first, "metaspace_mb");
+    Map<String, Object> detail = new LinkedHashMap<>(raw);
+    detail.put("heap_growth_mb", heapGrowth);
+    detail.put("metaspace_growth_mb", metaspaceGrowth);
+    if (second.equals(Integer.toString(SECOND_POINT))) {
+      results.put("memory_growth_mb_1000_reloads", heapGrowth + metaspaceGrowth);
+    } else {
+      detail.put("note", "--quick: " + second + " reloads only, so memory_growth_mb_1000_reloads was not written");
+    }
+    results.put("memory_growth_detail", detail);
+    MarkdownTable table = new MarkdownTable("reloads", "heap after full GC (MB)", "metaspace (MB)");
+    points.forEach((reloads, point) -> table.row(reloads, mb(number(points, reloads, "heap_mb")),
+        mb(number(points, reloads, "metaspace_mb"))));
+    table.row("growth " + first + " → " + second, signed(heapGrowth), signed(metaspaceGrowth));
+    return "### Memory after reloads of one class (100-class project)\n\n" + table.render()
+        + "\nheap + metaspace growth, " + first + " → " + second + " reloads: "
+        + signed(heapGrowth + metaspaceGrowth) + " MB\n";
+  }
+
+  private static String mb(double value) {
+    return String.format(java.util.Locale.ROOT, "%.2f", value);
+  }
+
+  private static String signed(double value) {
+    return String.format(java.util.Locale.ROOT, "%+.2f", value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double number(Map<String, Object> points, String reloads, String key) {
+    return ((Number) ((Map<String, Object>) points.get(reloads)).get(key)).doubleValue();
+  }
+}
