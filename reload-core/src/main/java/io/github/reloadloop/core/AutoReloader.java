@@ -58,6 +58,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class AutoReloader implements AutoCloseable {
 
+  /** The longest a change waits while more keep arriving (a long burst is split into batches this long). */
+  private static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(1);
+
   private final List<Path> roots;
   private final ProjectLayout layout;
   private final CompilerChoice choice;
@@ -86,7 +89,8 @@ public final class AutoReloader implements AutoCloseable {
     classpath.addAll(jvmClasspath);
     this.compilers = new Compilers(new CompileSettings(List.copyOf(classpath), layout.release(), layout.parameters(),
         builder.encoding), listener);
-    this.batcher = new ChangeBatcher(builder.debounce, builder.debounce.multipliedBy(20));
+    this.batcher = new ChangeBatcher(builder.debounce, MAX_BATCH_DELAY.compareTo(builder.debounce.multipliedBy(20)) > 0
+        ? MAX_BATCH_DELAY : builder.debounce.multipliedBy(20));
     this.cycle = new ReloadCycle(roots, layout, choice, compilers::get, () -> redefiner, enhanced,
         new SourceReader(builder.encoding), listener);
     this.snapshot = new SourceSnapshot(roots);
@@ -254,7 +258,7 @@ public final class AutoReloader implements AutoCloseable {
     private final Map<Path, Path> outputs = new LinkedHashMap<>();
     private final List<ReloadListener> listeners = new ArrayList<>();
     private CompilerChoice compiler = CompilerChoice.parse(System.getProperty(CompilerChoice.KEY));
-    private Duration debounce = Duration.ofMillis(25);
+    private Duration debounce = Duration.ofMillis(10);
     private ReloadListener reporter = new StandardErrorReporter(System.err);
     private List<Path> classpath;
     private Charset encoding = StandardCharsets.UTF_8;
@@ -281,7 +285,7 @@ public final class AutoReloader implements AutoCloseable {
       return this;
     }
 
-    /** How long the sources must stay quiet before a batch is compiled; default 25 ms. */
+    /** How long the sources must stay quiet before a batch is compiled; default 10 ms. */
     public Builder debounce(Duration quietPeriod) {
       if (quietPeriod.isNegative() || quietPeriod.isZero()) {
         throw new IllegalArgumentException("debounce must be positive, was " + quietPeriod);

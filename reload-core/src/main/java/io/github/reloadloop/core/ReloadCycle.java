@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  */
 final class ReloadCycle {
 
+  /** How long a vanished file may take to come back before it counts as deleted. */
+  static final Duration DELETE_GRACE = Duration.ofMillis(100);
+
   private final List<Path> roots;
   private final ProjectLayout layout;
   private final CompilerChoice choice;
@@ -67,6 +70,10 @@ final class ReloadCycle {
     for (Path file : candidates) {
       (Files.isRegularFile(file) ? existing : deleted).add(file);
     }
+    reappeared(deleted).forEach(file -> {
+      deleted.remove(file);
+      existing.add(file);
+    });
     listener.changesDetected(List.copyOf(candidates));
     deleted.forEach(f -> listener.warning("deleted " + Paths.display(f) + ": its classes keep running their last version"));
     Batch batch = new Batch(started, existing, deleted);
@@ -124,6 +131,27 @@ final class ReloadCycle {
     Duration compileTime = Duration.ofNanos(System.nanoTime() - compileStart);
     listener.compiled(List.copyOf(output.classes().keySet()), compileTime);
     return apply(batch, output, plan, name(kind), compileTime);
+  }
+
+  /**
+   * Files that were missing but are back within a short grace period: an editor's safe write (IntelliJ
+   * deletes the target, then renames a temporary file onto it) can straddle a short debounce.
+   */
+  private static List<Path> reappeared(List<Path> missing) {
+    if (missing.isEmpty()) {
+      return List.of();
+    }
+    long deadline = System.nanoTime() + DELETE_GRACE.toNanos();
+    List<Path> back = new ArrayList<>();
+    while (back.size() < missing.size() && System.nanoTime() - deadline < 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+      for (Path file : missing) {
+        if (!back.contains(file) && Files.isRegularFile(file)) {
+          back.add(file);
+        }
+      }
+    }
+    return back;
   }
 
   private ReloadResult apply(Batch batch, CompileOutput output, Plan plan, String compiler, Duration compileTime) {

@@ -109,6 +109,29 @@ class AutoReloaderWatchTests {
   }
 
   @Test
+  void slowSafeWrite_createArrivesAfterTheDefaultDebounce_reloadedNotDeleted() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("slow/Counter.java", counter("slow", 1));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("slow.Counter");
+      RecordingListener events = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(60))).as("reloader ready").isTrue();
+        Files.delete(file);
+        // The editor's write of the new content comes 40 ms after the delete: longer than the 10 ms
+        // debounce, so the batch is taken while the file is missing.
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(40).toNanos());
+        Files.writeString(file, counter("slow", 2));
+
+        Await.until(() -> "Counter redefined; " + events, () -> events.redefined("slow.Counter"));
+        assertThat(call(counter, "value")).isEqualTo(2);
+        assertThat(events.warnings).noneMatch(w -> w.contains("deleted"));
+      }
+    }
+  }
+
+  @Test
   void newPackageDirectoryCreatedLater_newFile_compiledAndWritten() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       project.write("later/Counter.java", counter("later", 1));

@@ -17,10 +17,17 @@ public interface SourceCompiler extends AutoCloseable {
 
   /** Compiles a tiny class so that the first real compile is fast. */
   default void warmUp() {
-    compile(List.of(new SourceFile(java.nio.file.Path.of("ReloadLoopWarmUp.java"),
+    // The first compile in a JVM costs most (loading and linking the compiler); the next few let the JIT
+    // reach the compiler's hot paths, so that the user's first save is not the slow one.
+    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+      compile(List.of(new SourceFile(java.nio.file.Path.of("ReloadLoopWarmUp.java"),
         "class ReloadLoopWarmUp { Runnable r = () -> { switch (java.time.DayOfWeek.MONDAY) { default -> {} } };"
             + " String s(Object o) { return \"x\" + o; } }")));
+    }
   }
+
+  /** Compiles of a small class at start. */
+  int WARM_UP_ROUNDS = 3;
 
   /** Releases what the compiler holds open (the jars of its classpath); it cannot compile afterwards. */
   @Override

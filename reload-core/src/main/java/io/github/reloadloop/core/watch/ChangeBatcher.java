@@ -26,6 +26,9 @@ public final class ChangeBatcher {
   private static final Object STOP = new Object();
 
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private static final int BURST_FILES = 2;
+  private static final long BURST_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   private final long quietNanos;
   private final long maxDelayNanos;
   private volatile boolean stopped;
@@ -87,7 +90,11 @@ public final class ChangeBatcher {
         drainAvailable(paths, flushes);
         return new Batch(paths, flushes);
       }
-      long waitNanos = Math.min(quietNanos, maxDelayNanos - (System.nanoTime() - first));
+      // One or two files is an editor's save: hand it out after the short quiet period. More is a burst
+      // (a git checkout, a refactoring), whose writes can pause for a while on a busy machine: wait longer
+      // for it to end, so that it compiles as one batch instead of several half-written ones.
+      long quiet = paths.size() > BURST_FILES ? Math.max(quietNanos, BURST_QUIET_NANOS) : quietNanos;
+      long waitNanos = Math.min(quiet, maxDelayNanos - (System.nanoTime() - first));
       item = waitNanos <= 0 ? null : queue.poll(waitNanos, TimeUnit.NANOSECONDS);
       if (item == null) {
         return new Batch(paths, flushes);
