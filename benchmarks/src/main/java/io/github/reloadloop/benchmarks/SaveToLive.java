@@ -109,13 +109,13 @@ final class SaveToLive implements Benchmark {
     });
     results.put("save_to_live_p50_ms", p50);
     results.put("save_to_live_p95_ms", p95);
-    detail.put("note", "detect = file write to batch start (includes the 25 ms debounce); other = total minus"
+    detail.put("note", "detect = file write to batch start (includes the 10 ms debounce); other = total minus"
         + " detect, compile and redefine (reading sources, shape checks); compile includes finding the loaded"
         + " classes; reload_cpu = CPU time of the reloader thread for the whole cycle (class file writes"
         + " included), less sensitive to other load on the machine than the wall-clock figures");
     results.put("save_to_live_detail", detail);
     return "### Save → live (body-only edit, javac, existing reference polled)\n\n" + table.render()
-        + "\ndetect = write to batch start (25 ms debounce included); compile includes finding loaded classes;"
+        + "\ndetect = write to batch start (10 ms debounce included); compile includes finding loaded classes;"
         + " other = the rest up to the new value being seen;\nreload CPU = CPU time of the reloader thread for"
         + " the whole cycle (less disturbed by other load than the wall-clock columns).\n";
   }
