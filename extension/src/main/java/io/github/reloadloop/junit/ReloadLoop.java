@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
@@ -108,6 +109,9 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   }
 
   private static void loop(ExtensionContext context, Throwable throwable, String phase) throws Throwable {
+    if (throwable instanceof TestAbortedException || throwable instanceof OutOfMemoryError) {
+      throw throwable; // A failed assumption is not a failure to fix; the JVM being out of memory is no time.
+    }
     LoopSession session = session(context);
     if (session == null || !session.active()) {
       throw throwable;

@@ -225,6 +225,33 @@ class LoopTestKindsTests {
   }
 
   @Test
+  void failedAssumption_testAbortedWithoutPrompt() throws Exception {
+    project.testSource("shop/AssumeTest.java", """
+        package shop;
+
+        import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+        import io.github.reloadloop.junit.ReloadLoop;
+        import org.junit.jupiter.api.Test;
+        import org.junit.jupiter.api.extension.ExtendWith;
+
+        @ExtendWith(ReloadLoop.class)
+        class AssumeTest {
+          @Test
+          void onlyForGold() {
+            assumeTrue(Discount.GOLD.percent() == 10, "needs the fixed Gold discount");
+          }
+        }
+        """).compile();
+    ScriptedConsole console = new ScriptedConsole().type("continue");
+
+    EngineExecutionResults results = project.run("shop.AssumeTest", console);
+
+    results.testEvents().assertStatistics(s -> s.aborted(1).failed(0));
+    assertThat(console.reads.get()).isZero();
+  }
+
+  @Test
   void parallelFailures_oneConsoleAtATime() throws Exception {
     project.testSource("shop/ParallelTest.java", """
         package shop;
