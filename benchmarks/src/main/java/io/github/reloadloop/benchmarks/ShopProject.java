@@ -60,6 +60,14 @@ final class ShopProject {
 
   /** Writes a fresh project into {@code directory} (emptied first), with or without the bug. */
   static ShopProject create(Path directory, boolean buggy) throws IOException {
+    return create(directory, buggy, 0);
+  }
+
+  /**
+   * As {@link #create(Path, boolean)}, plus, when {@code idleMs > 0}, a test class {@code IdleTest} whose one
+   * test sleeps that long (a suite with time on its hands, like one that waits on I/O).
+   */
+  static ShopProject create(Path directory, boolean buggy, int idleMs) throws IOException {
     SyntheticProject.deleteTree(directory);
     ShopProject project = new ShopProject(directory);
     Files.createDirectories(project.classes);
@@ -71,6 +79,11 @@ final class ShopProject {
     for (int k = 1; k <= OTHER_CLASSES; k++) {
       Files.writeString(pkgMain.resolve("Rule" + k + ".java"), rule(k));
       Files.writeString(pkgTest.resolve("Rule" + k + "Test.java"), ruleTest(k));
+    }
+    if (idleMs > 0) {
+      Files.writeString(pkgTest.resolve("IdleTest.java"), "package bench.shop;\n\nclass IdleTest {\n\n"
+          + "  @org.junit.jupiter.api.Test\n  void waits() throws InterruptedException {\n    Thread.sleep(" + idleMs
+          + ");\n  }\n}\n");
     }
     Files.writeString(directory.resolve("pom.xml"), pom());
     return project;
