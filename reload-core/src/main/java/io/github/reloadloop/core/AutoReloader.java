@@ -75,6 +75,8 @@ public final class AutoReloader implements AutoCloseable {
   private volatile Redefiner redefiner;
   private volatile String agent = "loading";
   private volatile boolean closed;
+  /** Set once the agent is loaded and the compiler warmed up: from then on the worker takes batches. */
+  private volatile boolean ready;
 
   private AutoReloader(Builder builder) {
     this.roots = List.copyOf(builder.roots);
@@ -185,8 +187,13 @@ public final class AutoReloader implements AutoCloseable {
     closed = true;
     watcher.close();
     batcher.stop();
+    if (!ready) {
+      // Still warming up: nothing to finish. The worker stops after its current warm-up compile and
+      // releases the compilers itself, so that closing a short test run does not wait for the warm-up.
+      return;
+    }
     try {
-      worker.join(2_000);
+      worker.join(2_000); // A batch in progress completes, so that no class file is left half-written.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -205,11 +212,14 @@ public final class AutoReloader implements AutoCloseable {
       thread.start();
     });
     try {
-      compilers.get(initialCompiler()).warmUp();
+      compilers.get(initialCompiler()).warmUp(() -> closed);
     } catch (RuntimeException e) {
-      listener.warning("warming up the compiler failed: " + e.getMessage());
+      if (!closed) {
+        listener.warning("warming up the compiler failed: " + e.getMessage());
+      }
     }
     agentLoad.join();
+    ready = true;
     try {
       ChangeBatcher.Batch batch;
       while ((batch = batcher.next()) != null) {
@@ -226,6 +236,10 @@ public final class AutoReloader implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (closed) {
+        compilers.close();
+      }
     }
   }
 
