@@ -28,7 +28,7 @@ public final class BenchmarkMain {
   private BenchmarkMain(Path results) {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
-    this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FixToGreen(work),
+    this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FallbackMemory(work), new FixToGreen(work),
         new LoopOverhead(work));
   }
 

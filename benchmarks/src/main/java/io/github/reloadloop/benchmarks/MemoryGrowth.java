@@ -59,7 +59,7 @@ final class MemoryGrowth implements Benchmark {
   }
 
   /** Heap used after full GCs, and metaspace used, in MB. */
-  private static double[] measure() throws InterruptedException {
+  static double[] measure() throws InterruptedException {
     long previous = Long.MAX_VALUE;
     long heap = 0;
     for (int i = 0; i < 5; i++) {
@@ -103,11 +103,11 @@ final class MemoryGrowth implements Benchmark {
         + signed(heapGrowth + metaspaceGrowth) + " MB\n";
   }
 
-  private static String mb(double value) {
+  static String mb(double value) {
     return String.format(java.util.Locale.ROOT, "%.2f", value);
   }
 
-  private static String signed(double value) {
+  static String signed(double value) {
     return String.format(java.util.Locale.ROOT, "%+.2f", value);
   }
 
