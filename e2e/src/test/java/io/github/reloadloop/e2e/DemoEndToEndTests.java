@@ -33,6 +33,7 @@ class DemoEndToEndTests {
 
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
   private static final Pattern RELOADED = Pattern.compile("(?m)^reloaded \\d+ class.*PriceCalculator");
+  private static final Pattern CHANGED_SHAPE = Pattern.compile("(?m)^changed shape: .*PriceCalculator");
   private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String DEMO_TEST_NAME = "GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess()";
 
@@ -78,6 +79,28 @@ class DemoEndToEndTests {
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
     assertThat(report.tests()).as(report.xml()).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void terminal_fixAddsPrivateHelperMethod_rerunInFreshLoader_buildSucceeds() throws Exception {
+    terminal = TmuxSession.start(project.directory(), shellCommand());
+    terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
+
+    project.fixBugWithNewHelperMethodLikeAnEditor();
+    terminal.waitFor(CHANGED_SHAPE, UNTIL_RELOADED, "the report that PriceCalculator changed shape");
+    terminal.type("continue");
+
+    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    String screen = terminal.screen();
+    assertThat(screen).as(TmuxSession.tail(screen, 80))
+        .contains("method goldPercent() added")
+        .contains("the rerun uses a fresh class loader")
+        .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
+    assertThat(exit).as("mvn exit code").isZero();
+    DemoProject.SurefireReport report = project.demoReport();
+    assertThat(report.failures()).as(report.xml()).isZero();
+    assertThat(report.errors()).as(report.xml()).isZero();
   }
 
   @Test

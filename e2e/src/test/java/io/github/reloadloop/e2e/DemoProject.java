@@ -94,6 +94,20 @@ final class DemoProject {
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Fixes the bug by calling a new private helper method: a change of the class's shape, which the JVM
+   * refuses to redefine, so the rerun must use a fresh class loader.
+   */
+  void fixBugWithNewHelperMethodLikeAnEditor() throws IOException {
+    Path file = buggyFile();
+    String text = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, "case GOLD -> goldPercent();");
+    int end = text.lastIndexOf('}');
+    String fixed = text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n";
+    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
+    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /** Copies the demo test's Surefire report, if there is one, to {@code file}, to be read after a failure. */
   void keepReport(Path file) throws IOException {
     if (Files.isRegularFile(reportFile())) {
