@@ -96,34 +96,9 @@ final class FallbackMemory implements Benchmark {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public String report(Map<String, Map<String, Object>> cases, Results results) {
-    Map<String, Object> raw = cases.values().iterator().next();
-    Map<String, Object> points = (Map<String, Object>) raw.get("points");
-    String first = raw.get("reruns_first").toString();
-    String second = raw.get("reruns_second").toString();
-    double heapGrowth = number(points, second, "heap_mb") - number(points, first, "heap_mb");
-    double metaspaceGrowth = number(points, second, "metaspace_mb") - number(points, first, "metaspace_mb");
-    Map<String, Object> detail = new LinkedHashMap<>(raw);
-    detail.put("heap_growth_mb", heapGrowth);
-    detail.put("metaspace_growth_mb", metaspaceGrowth);
-    if (second.equals(Integer.toString(SECOND_POINT))) {
-      results.put("memory_growth_mb_200_fallback_reruns", heapGrowth + metaspaceGrowth);
-    } else {
-      detail.put("note", "--quick: " + second + " reruns only, so memory_growth_mb_200_fallback_reruns was not written");
-    }
-    results.put("fallback_memory_detail", detail);
-    MarkdownTable table = new MarkdownTable("fallback reruns", "heap after full GC (MB)", "metaspace (MB)");
-    points.forEach((reruns, point) -> table.row(reruns, MemoryGrowth.mb(number(points, reruns, "heap_mb")),
-        MemoryGrowth.mb(number(points, reruns, "metaspace_mb"))));
-    table.row("growth " + first + " → " + second, MemoryGrowth.signed(heapGrowth), MemoryGrowth.signed(metaspaceGrowth));
-    return "### Memory after reruns in fresh class loaders (each after a schema change)\n\n" + table.render()
-        + "\nheap + metaspace growth, " + first + " → " + second + " reruns: "
-        + MemoryGrowth.signed(heapGrowth + metaspaceGrowth) + " MB\n";
-  }
-
-  @SuppressWarnings("unchecked")
-  private static double number(Map<String, Object> points, String key, String field) {
-    return ((Number) ((Map<String, Object>) points.get(key)).get(field)).doubleValue();
+    return MemoryGrowth.memoryReport(cases.values().iterator().next(), results, "reruns", SECOND_POINT,
+        "memory_growth_mb_200_fallback_reruns", "fallback_memory_detail",
+        "Memory after reruns in fresh class loaders (each after a schema change)");
   }
 }

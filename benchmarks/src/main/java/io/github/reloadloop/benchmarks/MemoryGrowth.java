@@ -79,35 +79,45 @@ final class MemoryGrowth implements Benchmark {
   @Override
   @SuppressWarnings("unchecked")
   public String report(Map<String, Map<String, Object>> cases, Results results) {
-    Map<String, Object> raw = cases.values().iterator().next();
+    return memoryReport(cases.values().iterator().next(), results, "reloads", SECOND_POINT,
+        "memory_growth_mb_1000_reloads", "memory_growth_detail", "Memory after reloads of one class (100-class project)");
+  }
+
+  /**
+   * The memory report shared with {@link FallbackMemory}: growth of heap and metaspace between the first and
+   * the last point, written under {@code key} only when the last point is {@code fullPoint} (not --quick).
+   */
+  @SuppressWarnings("unchecked")
+  static String memoryReport(Map<String, Object> raw, Results results, String unit, int fullPoint, String key,
+      String detailKey, String heading) {
     Map<String, Object> points = (Map<String, Object>) raw.get("points");
-    String first = raw.get("reloads_first").toString();
-    String second = raw.get("reloads_second").toString();
+    String first = raw.get(unit + "_first").toString();
+    String second = raw.get(unit + "_second").toString();
     double heapGrowth = number(points, second, "heap_mb") - number(points, first, "heap_mb");
     double metaspaceGrowth = number(points, second, "metaspace_mb") - number(points, first, "metaspace_mb");
     Map<String, Object> detail = new LinkedHashMap<>(raw);
     detail.put("heap_growth_mb", heapGrowth);
     detail.put("metaspace_growth_mb", metaspaceGrowth);
-    if (second.equals(Integer.toString(SECOND_POINT))) {
-      results.put("memory_growth_mb_1000_reloads", heapGrowth + metaspaceGrowth);
+    if (second.equals(Integer.toString(fullPoint))) {
+      results.put(key, heapGrowth + metaspaceGrowth);
     } else {
-      detail.put("note", "--quick: " + second + " reloads only, so memory_growth_mb_1000_reloads was not written");
+      detail.put("note", "--quick: " + second + " " + unit + " only, so " + key + " was not written");
     }
-    results.put("memory_growth_detail", detail);
-    MarkdownTable table = new MarkdownTable("reloads", "heap after full GC (MB)", "metaspace (MB)");
-    points.forEach((reloads, point) -> table.row(reloads, mb(number(points, reloads, "heap_mb")),
-        mb(number(points, reloads, "metaspace_mb"))));
+    results.put(detailKey, detail);
+    MarkdownTable table = new MarkdownTable(unit, "heap after full GC (MB)", "metaspace (MB)");
+    points.forEach((point, values) -> table.row(point, mb(number(points, point, "heap_mb")),
+        mb(number(points, point, "metaspace_mb"))));
     table.row("growth " + first + " → " + second, signed(heapGrowth), signed(metaspaceGrowth));
-    return "### Memory after reloads of one class (100-class project)\n\n" + table.render()
-        + "\nheap + metaspace growth, " + first + " → " + second + " reloads: "
+    return "### " + heading + "\n\n" + table.render()
+        + "\nheap + metaspace growth, " + first + " → " + second + " " + unit + ": "
         + signed(heapGrowth + metaspaceGrowth) + " MB\n";
   }
 
-  static String mb(double value) {
+  private static String mb(double value) {
     return String.format(java.util.Locale.ROOT, "%.2f", value);
   }
 
-  static String signed(double value) {
+  private static String signed(double value) {
     return String.format(java.util.Locale.ROOT, "%+.2f", value);
   }
 
