@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,6 +42,8 @@ final class ReloadCycle {
   private final ShapeCache shapes = new ShapeCache();
   private final ClassFileWriter writer;
   private final ReloadState state = new ReloadState();
+  /** Per source file, the compiler its running classes came from (only touched on the reload thread). */
+  private final Map<Path, Optional<CompilerKind>> fingerprints = new java.util.HashMap<>();
 
   ReloadCycle(List<Path> roots, ProjectLayout layout, CompilerChoice choice,
       Function<CompilerKind, SourceCompiler> compilers, Supplier<Redefiner> redefiner, boolean enhanced,
@@ -78,8 +81,8 @@ final class ReloadCycle {
     deleted.forEach(f -> listener.warning("deleted " + Paths.display(f) + ": its classes keep running their last version"));
     Batch batch = new Batch(started, existing, deleted);
     if (existing.isEmpty()) {
-      state.compiled(List.of());
-      return batch.result(List.of(), "", Duration.ZERO);
+      state.nothingToCompile();
+      return batch.result(List.of(), "", Duration.ZERO, Duration.ZERO);
     }
     List<SourceFile> sources = new ArrayList<>();
     List<CompileProblem> unreadable = new ArrayList<>();
@@ -124,6 +127,7 @@ final class ReloadCycle {
           plan = otherPlan;
           for (Path file : existing) {
             layout.rememberCompiler(layout.rootOf(file, roots), kind);
+            fingerprints.put(file, Optional.of(kind));
           }
         }
       }
@@ -244,16 +248,12 @@ final class ReloadCycle {
     int javac = 0;
     int ecj = 0;
     for (Path file : files) {
-      Path root = layout.rootOf(file, roots);
-      for (Path classFile : layout.classFilesOf(root, file)) {
-        byte[] bytes = ProjectLayout.read(classFile);
-        var kind = bytes == null ? java.util.Optional.<CompilerKind>empty() : CompilerKind.fingerprint(bytes);
-        if (kind.isPresent()) {
-          if (kind.get() == CompilerKind.JAVAC) {
-            javac++;
-          } else {
-            ecj++;
-          }
+      Optional<CompilerKind> kind = fingerprints.computeIfAbsent(file, this::fingerprintOnDisk);
+      if (kind.isPresent()) {
+        if (kind.get() == CompilerKind.JAVAC) {
+          javac++;
+        } else {
+          ecj++;
         }
       }
     }
@@ -262,6 +262,22 @@ final class ReloadCycle {
     }
     return layout.compilerOf(layout.rootOf(files.get(0), roots)).orElse(CompilerKind.JAVAC);
   }
+
+  /**
+   * The compiler that built a source file's classes, read once from its class files: later class files of
+   * the file are written by this reloader with the compiler chosen here, so the answer does not change.
+   */
+  private Optional<CompilerKind> fingerprintOnDisk(Path file) {
+    for (Path classFile : layout.classFilesOf(layout.rootOf(file, roots), file)) {
+      byte[] bytes = ProjectLayout.read(classFile);
+      Optional<CompilerKind> kind = bytes == null ? Optional.empty() : CompilerKind.fingerprint(bytes);
+      if (kind.isPresent()) {
+        return kind;
+      }
+    }
+    return Optional.empty();
+  }
+
 
   private void warnIfMisplaced(SourceFile source) {
     Path root = layout.rootOf(source.path(), roots);
@@ -300,10 +316,6 @@ final class ReloadCycle {
       this.started = started;
       this.changed = new ArrayList<>(changed);
       this.deleted = List.copyOf(deleted);
-    }
-
-    ReloadResult result(List<CompileProblem> problems, String compiler, Duration compileTime) {
-      return result(problems, compiler, compileTime, Duration.ZERO);
     }
 
     ReloadResult result(List<CompileProblem> problems, String compiler, Duration compileTime, Duration redefineTime) {

@@ -27,7 +27,7 @@ final class ReloadState {
   }
 
   /** Only deletions in the batch: files that failed before are gone, so are their problems. */
-  synchronized void compiled(List<Path> none) {
+  synchronized void nothingToCompile() {
     failedFiles.clear();
     problems = List.of();
   }

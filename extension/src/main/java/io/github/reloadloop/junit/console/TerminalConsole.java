@@ -2,7 +2,6 @@ package io.github.reloadloop.junit.console;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -99,10 +98,5 @@ public final class TerminalConsole implements LoopConsole {
       System.err.println("reload-loop: could not restore the terminal settings: " + e.getMessage()
           + " (run 'stty sane' if the terminal misbehaves)");
     }
-  }
-
-  /** For tests of the command list. */
-  static List<String> completionWords() {
-    return Commands.completions();
   }
 }

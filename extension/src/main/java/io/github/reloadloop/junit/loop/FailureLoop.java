@@ -1,5 +1,7 @@
 package io.github.reloadloop.junit.loop;
 
+import static io.github.reloadloop.junit.loop.ConsoleReloadListener.plural;
+
 import io.github.reloadloop.core.CompileProblem;
 import io.github.reloadloop.core.ReloadStatus;
 import io.github.reloadloop.junit.console.Commands;
@@ -135,7 +137,7 @@ public final class FailureLoop {
     }
     Set<String> stale = session.staleClasses();
     if (!stale.isEmpty()) {
-      console.println(Tone.INFO, "changed shape: " + session.staleSummary() + "; the rerun uses a fresh class loader"
+      console.println(Tone.INFO, "changed shape: " + String.join(", ", new java.util.TreeSet<>(stale)) + "; the rerun uses a fresh class loader"
           + " (static state of project classes starts fresh there)");
     }
     return true;
@@ -185,7 +187,4 @@ public final class FailureLoop {
     return String.join(" > ", parts);
   }
 
-  static String plural(int n, String noun) {
-    return ConsoleReloadListener.plural(n, noun);
-  }
 }

@@ -43,8 +43,9 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     boolean rerun = bool(RERUN, lookup.apply(RERUN));
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
-    String dirs = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_DIRS);
-    boolean explicit = lookup.apply(DIRS).isPresent();
+    Optional<String> named = lookup.apply(DIRS);
+    boolean explicit = named.isPresent();
+    String dirs = named.map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_DIRS);
     for (String item : dirs.split(",")) {
       if (item.isBlank()) {
         continue;

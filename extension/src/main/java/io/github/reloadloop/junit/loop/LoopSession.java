@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -143,11 +142,6 @@ public final class LoopSession implements AutoCloseable {
       freshLoaderReloads = status.reloads();
     }
     return freshLoader;
-  }
-
-  /** Refused classes as one line for the console. */
-  String staleSummary() {
-    return staleClasses().stream().sorted().collect(Collectors.joining(", "));
   }
 
   private void closeFreshLoader() {

@@ -42,9 +42,7 @@ public record ClassShape(
 
   private static final int CONSTANT_CLASS = 7;
   static final int ACC_PRIVATE = 0x0002;
-  static final int ACC_STATIC = 0x0008;
   static final int ACC_SYNTHETIC = 0x1000;
-  static final int ACC_ENUM = 0x4000;
 
   /**
    * A field or method.
