@@ -30,6 +30,8 @@ final class TempProject {
   final Path test;
   final Path classes;
   final Path testClasses;
+  /** The class loader of the latest {@link #run}, to look at the fixture's classes after it. */
+  private ClassLoader lastLoader;
 
   TempProject(Path directory) throws IOException {
     this.directory = directory;
@@ -89,12 +91,18 @@ final class TempProject {
     assertThat(status).as("javac %s: %s", files, log).isZero();
   }
 
+  /** A class the latest {@link #run} loaded (its static state shows what the fixture saw). */
+  Class<?> loadedClass(String name) throws ClassNotFoundException {
+    return Class.forName(name, false, lastLoader);
+  }
+
   /** Runs the kit on a test class of this project with the loop on and the scripted console. */
   EngineExecutionResults run(String testClass, ScriptedConsole console, String... extraParameters) throws Exception {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(
         new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, previous)) {
       Thread.currentThread().setContextClassLoader(loader);
+      lastLoader = loader;
       var kit = EngineTestKit.engine("junit-jupiter")
           .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(loader.loadClass(testClass)))
           .configurationParameter("reload.loop", "true")

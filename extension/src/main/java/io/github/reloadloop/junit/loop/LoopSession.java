@@ -118,10 +118,11 @@ public final class LoopSession implements AutoCloseable {
   }
 
   /**
-   * Reruns a test. When some classes changed shape and could not be redefined, the rerun loads project
-   * classes from a fresh class loader; it is reused until the next reload, so one loader per change.
+   * Reruns a test on a rerun thread of its own and waits for it. When some classes changed shape and could
+   * not be redefined, the rerun loads project classes from a fresh class loader; it is reused until the next
+   * reload, so one loader per change.
    */
-  public RerunOutcome rerun(String uniqueId, ClassLoader current) {
+  public RerunOutcome rerun(String uniqueId, ClassLoader current) throws InterruptedException {
     return rerunner.rerun(uniqueId, loaderForRerun(current));
   }
 

@@ -17,7 +17,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Reruns exactly one test, with its whole lifecycle ({@code @BeforeAll}, {@code @BeforeEach},
  * {@code @AfterEach}, ...), in a nested launcher run selected by the test's unique id. Works for one
  * {@code @ParameterizedTest} invocation, one {@code @RepeatedTest} repetition, {@code @Nested} tests and
- * dynamic tests.
+ * dynamic tests. Each rerun runs on a new thread of its own ({@link RerunThread}), never on the failed test's.
  */
 public final class TestRerunner {
 
@@ -29,13 +29,16 @@ public final class TestRerunner {
   }
 
   /**
-   * Reruns the test with {@code uniqueId}, loading test and project classes through {@code loader}
-   * (the thread's context class loader during the run).
+   * Reruns the test with {@code uniqueId} on a rerun thread whose context class loader is {@code loader}
+   * (through which test and project classes are loaded), and waits for it.
+   *
+   * @throws InterruptedException when the waiting thread is interrupted (the rerun is interrupted too)
    */
-  public RerunOutcome rerun(String uniqueId, ClassLoader loader) {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
+  public RerunOutcome rerun(String uniqueId, ClassLoader loader) throws InterruptedException {
+    return RerunThread.call(loader, () -> runHere(uniqueId));
+  }
+
+  private RerunOutcome runHere(String uniqueId) {
     try {
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
           .selectors(selectUniqueId(uniqueId))
@@ -47,8 +50,6 @@ public final class TestRerunner {
       return recorder.outcome(uniqueId);
     } catch (RuntimeException | LinkageError e) {
       return new RerunOutcome(RerunOutcome.Status.FAILED, e, "the rerun itself failed: " + e);
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 
