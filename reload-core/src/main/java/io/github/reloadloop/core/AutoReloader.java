@@ -1,12 +1,15 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.compile.Classpath;
-import io.github.reloadloop.core.compile.CompileSettings;
-import io.github.reloadloop.core.compile.CompilerKind;
-import io.github.reloadloop.core.redefine.AgentLoader;
+import io.github.reloadloop.core.compile.Overlay;
+import io.github.reloadloop.core.compile.PatchCompiler;
+import io.github.reloadloop.core.compile.ProjectLayout;
+import io.github.reloadloop.core.redefine.Applier;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
-import io.github.reloadloop.core.redefine.Redefiner;
+import io.github.reloadloop.core.redefine.Planner;
+import io.github.reloadloop.core.redefine.RunningVersions;
 import io.github.reloadloop.core.watch.ChangeBatcher;
+import io.github.reloadloop.core.watch.ChangeSet;
 import io.github.reloadloop.core.watch.SourceSnapshot;
 import io.github.reloadloop.core.watch.SourceWatcher;
 import java.io.PrintStream;
@@ -17,11 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,15 +40,22 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
+ * <p>A save flows through four stages, each taking a value and returning one: the watcher's change set,
+ * the compiled patch (each class compiled as the build compiled the class it replaces), the redefinition
+ * plan (compared with the running classes), and its application (new classes defined, loaded classes
+ * redefined, class files written to the reloader's overlay directories, {@link OnReload} hooks run). The
+ * reloader publishes each listener event once, as the batch passes. It never writes into the build's class
+ * directories.
+ *
  * <h2>Configuration</h2>
  * Through {@link #builder()}: compiler ({@link CompilerChoice}, default from the system property
- * {@value CompilerChoice#KEY}), class output directory per root (found from the classpath when not given),
+ * {@value CompilerChoice#KEY}), class directory per root (found from the classpath when not given),
  * debounce, listeners, reporter (default: one line per event on {@code System.err}), classpath, encoding.
  *
  * <h2>Threading</h2>
- * Two named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-reload}
- * loads the agent, warms the compiler at start, then compiles and redefines batch after batch. Listeners
- * run on the latter. {@link #close()} stops both.
+ * Three named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-agent}
+ * loads the agent, {@code reload-loop-reload} warms the compiler (until the first save arrives), then
+ * compiles and applies batch after batch. Listeners run on the latter. {@link #close()} stops them.
  *
  * <h2>Limitations</h2>
  * A standard JVM swaps method bodies only; a class whose members, signatures or hierarchy change keeps its
@@ -60,45 +68,47 @@ public final class AutoReloader implements AutoCloseable {
 
   /** The longest a change waits while more keep arriving (a long burst is split into batches this long). */
   private static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(1);
+  /** How long {@link #close()} waits for an agent load in progress (the attach leaves a file until it ends). */
+  private static final Duration AGENT_WAIT = Duration.ofSeconds(5);
+  /** How long {@link #close()} waits for a batch in progress. */
+  private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
 
-  private final List<Path> roots;
   private final ProjectLayout layout;
-  private final CompilerChoice choice;
   private final Listeners listener;
   private final ChangeBatcher batcher;
-  private final ReloadCycle cycle;
-  private final Compilers compilers;
-  private final boolean enhanced = EnhancedRedefinition.available();
-  private final Thread worker;
-  private final SourceWatcher watcher;
   private final SourceSnapshot snapshot;
-  private volatile Redefiner redefiner;
-  private volatile String agent = "loading";
+  private final SourceWatcher watcher;
+  private final Overlay overlay;
+  private final PatchCompiler compiler;
+  private final ReloadState state = new ReloadState();
+  private final ReloadPipeline pipeline;
+  private final boolean enhanced = EnhancedRedefinition.available();
+  private final List<String> startWarnings = new ArrayList<>();
+  private final AgentConnection agent;
+  private final Thread worker;
   private volatile boolean closed;
-  /** Set once the agent is loaded and the compiler warmed up: from then on the worker takes batches. */
+  /** Set once the compiler warm-up is over: from then on the worker takes batches. */
   private volatile boolean ready;
 
   private AutoReloader(Builder builder) {
-    this.roots = List.copyOf(builder.roots);
-    this.choice = builder.compiler;
     List<ReloadListener> all = new ArrayList<>();
     all.add(builder.reporter);
     all.addAll(builder.listeners);
     this.listener = new Listeners(all);
     List<Path> jvmClasspath = builder.classpath != null ? builder.classpath : Classpath.ofRunningJvm();
-    this.layout = new ProjectLayout(roots, builder.outputs, jvmClasspath);
-    LinkedHashSet<Path> classpath = new LinkedHashSet<>(layout.outputs().values());
-    classpath.addAll(jvmClasspath);
-    this.compilers = new Compilers(new CompileSettings(List.copyOf(classpath), layout.release(), layout.parameters(),
-        builder.encoding), listener);
-    this.batcher = new ChangeBatcher(builder.debounce, MAX_BATCH_DELAY.compareTo(builder.debounce.multipliedBy(20)) > 0
-        ? MAX_BATCH_DELAY : builder.debounce.multipliedBy(20));
-    this.cycle = new ReloadCycle(roots, layout, choice, compilers::get, () -> redefiner, enhanced,
-        new SourceReader(builder.encoding), listener);
-    this.snapshot = new SourceSnapshot(roots);
-    this.watcher = new SourceWatcher(roots, this::changed, listener::warning);
-    this.worker = new Thread(this::run, "reload-loop-reload");
-    worker.setDaemon(true);
+    this.layout = new ProjectLayout(builder.roots, builder.outputs, jvmClasspath);
+    this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
+    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding);
+    this.agent = AgentConnection.start(listener);
+    RunningVersions running = RunningVersions.fromClassLoaders();
+    this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
+        new Applier(agent::instrumentation, running, overlay), state, listener);
+    Duration longest = builder.debounce.multipliedBy(20);
+    this.batcher = new ChangeBatcher(builder.debounce,
+        MAX_BATCH_DELAY.compareTo(longest) > 0 ? MAX_BATCH_DELAY : longest);
+    this.snapshot = new SourceSnapshot(builder.roots);
+    this.watcher = builder.watching ? new SourceWatcher(builder.roots, this::changed, listener::warning) : null;
+    this.worker = daemon(this::run, "reload-loop-reload");
     worker.start();
   }
 
@@ -158,8 +168,8 @@ public final class AutoReloader implements AutoCloseable {
   public void reload(Path... files) {
     for (Path file : files) {
       Path absolute = file.toAbsolutePath().normalize();
-      if (layout.rootOf(absolute, roots) == null) {
-        throw new IllegalArgumentException(absolute + " is outside the source roots " + roots
+      if (layout.rootOf(absolute) == null) {
+        throw new IllegalArgumentException(absolute + " is outside the source roots " + layout.sourceRoots()
             + "; only files below a watched root can be reloaded");
       }
       changed(absolute);
@@ -168,36 +178,40 @@ public final class AutoReloader implements AutoCloseable {
 
   /** A snapshot of what has been reloaded and what is outstanding. */
   public ReloadStatus status() {
-    String compiler = switch (choice) {
-      case JAVAC -> "javac";
-      case ECJ -> "ecj";
-      case AUTO -> "auto: " + layout.compilerOf(roots.get(0)).orElse(CompilerKind.JAVAC).name().toLowerCase(java.util.Locale.ROOT);
-    };
-    ReloadState state = cycle.state();
-    return new ReloadStatus(roots, layout.outputs(), compiler, agent, enhanced, state.reloadedClasses(),
-        state.reloads(), state.problems(), state.refused());
+    Map<Path, Integer> releases = new LinkedHashMap<>();
+    layout.sourceRoots().forEach(root -> releases.put(root, layout.releaseOf(root)));
+    return new ReloadStatus(layout.sourceRoots(), layout.classDirectories(), overlay.directories(), releases,
+        compiler.describeCompiler(), agent.source(), enhanced, state.reloadedClasses(), state.reloads(),
+        state.problems(), state.refused(), state.recentTimes());
   }
 
   /**
-   * Stops watching and reloading and releases the compilers' open jar files. Classes already redefined keep
-   * their new code. Waits a little for a batch in progress to end.
+   * Stops watching and reloading, releases the compilers' open jar files and removes the overlay
+   * directories. Classes already redefined keep their new code. Waits a little for an agent load or a batch
+   * in progress to end, so that neither leaves a file behind.
    */
   @Override
-  public void close() {
-    closed = true;
-    watcher.close();
-    batcher.stop();
-    if (!ready) {
-      // Still warming up: nothing to finish. The worker stops after its current warm-up compile and
-      // releases the compilers itself, so that closing a short test run does not wait for the warm-up.
+  public synchronized void close() {
+    if (closed) {
       return;
     }
-    try {
-      worker.join(2_000); // A batch in progress completes, so that no class file is left half-written.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    closed = true;
+    if (watcher != null) {
+      watcher.close();
     }
-    compilers.close();
+    batcher.stop();
+    agent.awaitLoad().forEach(listener::warning);
+    if (ready) {
+      try {
+        worker.join(BATCH_WAIT.toMillis()); // A batch in progress completes, so that no class file is half-written.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      compiler.closeCompilers().forEach(listener::warning);
+    }
+    // Still warming up: the warm-up stops at its next step and the worker releases the compilers itself, so
+    // that closing a short test run does not wait for a compile of the warm-up.
+    overlay.close();
   }
 
   private void changed(Path file) {
@@ -206,60 +220,42 @@ public final class AutoReloader implements AutoCloseable {
   }
 
   private void run() {
-    CompletableFuture<Void> agentLoad = CompletableFuture.runAsync(this::loadAgent, r -> {
-      Thread thread = new Thread(r, "reload-loop-agent");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    startWarnings.forEach(listener::warning);
     try {
-      compilers.get(initialCompiler()).warmUp(() -> closed);
+      compiler.warmUp(() -> closed || batcher.hasPending());
     } catch (RuntimeException e) {
       if (!closed) {
         listener.warning("warming up the compiler failed: " + e.getMessage());
       }
     }
-    agentLoad.join();
     ready = true;
     try {
-      ChangeBatcher.Batch batch;
-      while ((batch = batcher.next()) != null) {
+      ChangeSet changes;
+      while ((changes = batcher.next()) != null) {
         try {
           // A flush with nothing new does not recompile files that failed: they would fail the same way.
-          if (!batch.paths().isEmpty()) {
-            cycle.process(batch.paths());
+          if (!changes.isEmpty()) {
+            pipeline.process(changes);
           }
         } catch (RuntimeException | LinkageError e) {
           listener.warning("reload failed unexpectedly, the old code keeps running: " + e);
         } finally {
-          batch.flushes().forEach(f -> f.complete(null));
+          changes.completeFlushes();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       if (closed) {
-        compilers.close();
+        compiler.closeCompilers().forEach(listener::warning);
       }
     }
   }
 
-  private void loadAgent() {
-    try {
-      AgentLoader.Agent loaded = AgentLoader.load();
-      redefiner = new Redefiner(loaded.instrumentation());
-      agent = loaded.source();
-    } catch (IllegalStateException e) {
-      agent = "unavailable: " + e.getMessage();
-      listener.warning(e.getMessage());
-    }
-  }
-
-  private CompilerKind initialCompiler() {
-    return switch (choice) {
-      case JAVAC -> CompilerKind.JAVAC;
-      case ECJ -> CompilerKind.ECJ;
-      case AUTO -> layout.compilerOf(roots.get(0)).orElse(CompilerKind.JAVAC);
-    };
+  static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /**
@@ -276,6 +272,7 @@ public final class AutoReloader implements AutoCloseable {
     private ReloadListener reporter = new StandardErrorReporter(System.err);
     private List<Path> classpath;
     private Charset encoding = StandardCharsets.UTF_8;
+    private boolean watching = true;
 
     private Builder() {}
 
@@ -293,7 +290,10 @@ public final class AutoReloader implements AutoCloseable {
       return this;
     }
 
-    /** Where the classes of {@code root} are loaded from (found from the classpath when not given). */
+    /**
+     * The build's class directory of {@code root}, where its classes are loaded from (found from the classpath
+     * when not given). The reloader never writes there: it writes to an overlay directory of its own.
+     */
     public Builder outputDirectory(Path root, Path directory) {
       outputs.put(root.toAbsolutePath().normalize(), directory.toAbsolutePath().normalize());
       return this;
@@ -334,6 +334,12 @@ public final class AutoReloader implements AutoCloseable {
     /** Encoding of the source files; default UTF-8. */
     public Builder encoding(Charset charset) {
       this.encoding = Objects.requireNonNull(charset);
+      return this;
+    }
+
+    /** Starts without a file watcher: only {@link AutoReloader#reload} and awaitPendingReloads' scan find saves. */
+    Builder withoutWatcher() {
+      this.watching = false;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.reloadloop.core;
 
+import io.github.reloadloop.core.compile.WorkingDirectory;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +20,7 @@ public record CompileProblem(Path file, long line, long column, String message) 
     if (file == null) {
       return message;
     }
-    StringBuilder location = new StringBuilder(Paths.display(file));
+    StringBuilder location = new StringBuilder(WorkingDirectory.display(file));
     if (line > 0) {
       location.append(':').append(line);
       if (column > 0) {

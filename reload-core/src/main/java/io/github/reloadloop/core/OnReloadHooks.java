@@ -3,7 +3,9 @@ package io.github.reloadloop.core;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Runs the {@link OnReload} methods of redefined classes. */
 final class OnReloadHooks {
@@ -39,7 +41,8 @@ final class OnReloadHooks {
   }
 
   private static void invoke(Class<?> type, Method method, ReloadListener listener) {
-    String name = type.getName() + "." + method.getName() + "()";
+    String name = type.getName() + "." + method.getName() + "(" + Arrays.stream(method.getParameterTypes())
+        .map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")";
     if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0) {
       listener.warning("@OnReload method " + name + " was not run: it must be static and take no parameters");
       return;

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * A class whose new version changes its shape (members, signatures, hierarchy), which a standard JVM
  * cannot swap in place. The loaded version keeps running; the new class file was written to
- * {@code outputDirectory}, where a fresh class loader finds it.
+ * {@code outputDirectory}, the reloader's overlay directory, where a fresh class loader finds it.
  *
  * @param className binary name of the class
  * @param changes what changed, in plain words ({@code method signed(Entry) added})
  * @param classFile the new class file
- * @param outputDirectory where the new class file was written, or {@code null} when no directory is known
+ * @param outputDirectory the overlay directory where the new class file was written, or {@code null} when
+ *     there is none (no class directory known, or the overlay could not be created)
  * @since 0.1.0
  */
 public record RefusedClass(String className, List<String> changes, byte[] classFile, Path outputDirectory) {

@@ -13,12 +13,15 @@ import java.util.List;
  * @param deletedFiles source files that disappeared; their classes keep their last version
  * @param compiledClasses every class the compile produced
  * @param redefinedClasses loaded classes that now run the new code
- * @param addedClasses classes not loaded yet, written where their class loader will find them
+ * @param addedClasses classes no class loader had loaded: defined into the class loader of their class
+ *     directory, so that code can use them at once, and written to the overlay directory
  * @param refused classes whose shape changed, still running their old version
  * @param problems why the batch was not applied; empty on success
  * @param compiler the compiler used ({@code javac} or {@code ecj}), or empty when nothing was compiled
  * @param compileTime time spent compiling
  * @param redefineTime time spent in the JVM's {@code redefineClasses}
+ * @param reloadTime from the save (the watcher's first file event of the batch) to the end of redefinition:
+ *     what the user waited for; zero when the batch was not applied
  * @since 0.1.0
  */
 public record ReloadResult(
@@ -32,7 +35,8 @@ public record ReloadResult(
     List<CompileProblem> problems,
     String compiler,
     Duration compileTime,
-    Duration redefineTime) {
+    Duration redefineTime,
+    Duration reloadTime) {
 
   /** Whether the batch compiled (refused classes do not count as failure here; see {@link #refused()}). */
   public boolean compiledCleanly() {

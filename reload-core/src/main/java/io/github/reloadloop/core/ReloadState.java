@@ -1,46 +1,53 @@
 package io.github.reloadloop.core;
 
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the reloader has done so far and what is outstanding. Thread-safe: read by {@code status()}. */
+/**
+ * What the reloader has done so far and what is outstanding. Written on the reload thread, read by
+ * {@code status()} from any thread: every access is guarded.
+ */
 final class ReloadState {
 
-  private final Set<Path> failedFiles = new LinkedHashSet<>();
+  /** How many reload times {@code status()} shows. */
+  static final int RECENT = 5;
+
   private List<CompileProblem> problems = List.of();
   private final Map<String, RefusedClass> refused = new LinkedHashMap<>();
   private final Set<String> reloadedClasses = new LinkedHashSet<>();
+  private final Deque<Duration> recentTimes = new ArrayDeque<>();
   private int reloads;
 
-  synchronized Set<Path> failedFiles() {
-    return Set.copyOf(failedFiles);
-  }
-
-  synchronized void failed(List<Path> files, List<CompileProblem> batchProblems) {
-    failedFiles.clear();
-    failedFiles.addAll(files);
+  synchronized void failed(List<CompileProblem> batchProblems) {
     problems = List.copyOf(batchProblems);
   }
 
-  /** Only deletions in the batch: files that failed before are gone, so are their problems. */
+  /** A batch with nothing to compile (only deletions): files that failed before are gone, so are their problems. */
   synchronized void nothingToCompile() {
-    failedFiles.clear();
     problems = List.of();
   }
 
-  synchronized void applied(List<String> redefined, List<String> added, Map<String, RefusedClass> newlyRefused) {
-    failedFiles.clear();
+  synchronized void applied(List<String> redefined, List<String> added, List<RefusedClass> newlyRefused,
+      Duration reloadTime) {
     problems = List.of();
     redefined.forEach(refused::remove);
     added.forEach(refused::remove);
-    refused.putAll(newlyRefused);
+    newlyRefused.forEach(r -> refused.put(r.className(), r));
     reloadedClasses.addAll(redefined);
     if (!redefined.isEmpty() || !added.isEmpty() || !newlyRefused.isEmpty()) {
       reloads++;
+    }
+    if (!redefined.isEmpty()) {
+      recentTimes.addLast(reloadTime);
+      while (recentTimes.size() > RECENT) {
+        recentTimes.removeFirst();
+      }
     }
   }
 
@@ -58,5 +65,9 @@ final class ReloadState {
 
   synchronized int reloads() {
     return reloads;
+  }
+
+  synchronized List<Duration> recentTimes() {
+    return List.copyOf(recentTimes);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.reloadloop.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,12 @@ import java.util.Map;
  * A snapshot of an {@link AutoReloader}'s state, for a {@code status} command or a health check.
  *
  * @param sourceRoots the watched directories
- * @param outputDirectories class output directory for each root that has one
+ * @param outputDirectories the build's class directory for each root that has one (never written to)
+ * @param overlayDirectories for each class directory, the reloader's own directory where it writes patched
+ *     and new class files; a class loader that should see the newest code searches it before the class
+ *     directory (a class directory whose overlay could not be created is missing here)
+ * @param releases for each root, the Java release a new class is compiled for: the release most of the
+ *     root's classes were built for (a changed class keeps the release its class file says)
  * @param compiler the compiler patches are built with ({@code javac}, {@code ecj}, or {@code auto: javac})
  * @param agent where class redefinition comes from, or why it is unavailable
  * @param enhancedRedefinition whether this JVM redefines schema changes in place
@@ -16,18 +22,23 @@ import java.util.Map;
  * @param reloads batches applied so far
  * @param problems outstanding compile problems: the latest changes of these files are not applied
  * @param refused classes whose newest version changed shape and is not running, by class name
+ * @param recentReloadTimes the last few reloads' times from the save (the watcher's first file event of the
+ *     batch) to the end of redefinition, oldest first
  * @since 0.1.0
  */
 public record ReloadStatus(
     List<Path> sourceRoots,
     Map<Path, Path> outputDirectories,
+    Map<Path, Path> overlayDirectories,
+    Map<Path, Integer> releases,
     String compiler,
     String agent,
     boolean enhancedRedefinition,
     List<String> reloadedClasses,
     int reloads,
     List<CompileProblem> problems,
-    Map<String, RefusedClass> refused) {
+    Map<String, RefusedClass> refused,
+    List<Duration> recentReloadTimes) {
 
   /** Whether the running code matches the sources: no outstanding compile problems and no refused class. */
   public boolean upToDate() {

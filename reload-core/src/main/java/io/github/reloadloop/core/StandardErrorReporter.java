@@ -41,12 +41,12 @@ public final class StandardErrorReporter implements ReloadListener {
   public void reloaded(ReloadResult result) {
     if (!result.redefinedClasses().isEmpty()) {
       out.println("[reload] reloaded " + count(result.redefinedClasses().size(), "class") + " in "
-          + millis(result.compileTime().plus(result.redefineTime())) + " (" + result.compiler() + " "
+          + millis(result.reloadTime()) + " (" + result.compiler() + " "
           + millis(result.compileTime()) + ", redefine " + millis(result.redefineTime()) + "): "
           + names(result.redefinedClasses()));
     }
     if (!result.addedClasses().isEmpty()) {
-      out.println("[reload] compiled " + count(result.addedClasses().size(), "class") + " not loaded yet: "
+      out.println("[reload] added " + count(result.addedClasses().size(), "new class") + ": "
           + names(result.addedClasses()));
     }
   }

@@ -164,7 +164,8 @@ class AutoReloaderBadInputTests {
 
         assertThat(events.warnings).anyMatch(w -> w.contains("Misplaced.java") && w.contains("declares package 'placed'"));
         assertThat(events.compiled("placed.Misplaced")).isTrue();
-        assertThat(project.out.resolve("placed/Misplaced.class")).isRegularFile();
+        assertThat(reloader.status().overlayDirectories().get(project.out).resolve("placed/Misplaced.class"))
+            .isRegularFile();
       }
     }
   }
@@ -221,20 +222,25 @@ class AutoReloaderBadInputTests {
   }
 
   @Test
-  void wholeSession_anyEdits_sourceRootHoldsOnlyWhatTheTestWrote() throws Exception {
+  void wholeSession_anyEdits_sourcesAndBuildOutputByteForByteAsWrittenAndOverlayRemoved() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       Map<String, String> written = new HashMap<>();
       project.write("clean/Shop.java", shop("clean", "return \"p1\";"));
+      written.put("clean/Shop.java", shop("clean", "return \"p1\";"));
       project.build(CompilerKind.JAVAC);
+      Map<String, String> built = SampleProject.checksums(project.out);
       Class<?> shop = project.load("clean.Shop");
       RecordingListener events = new RecordingListener();
+      Path overlay;
 
       try (AutoReloader reloader = project.reloader(events).start()) {
+        overlay = reloader.status().overlayDirectories().get(project.out);
         String[][] saves = {
             {"clean/Shop.java", shop("clean", "return \"p2\";")},
             {"clean/Shop.java", shop("clean", "return \"p3\" +;")},
             {"clean/Extra.java", "package clean;\npublic class Extra { public int x() { return 1; } }\n"},
             {"clean/Shop.java", shop("clean", "return new Extra().x() + \"\";")},
+            {"clean/Shop.java", shop("clean", "return \"p5\"; }\n  public static int added() { return 5;")},
         };
         for (String[] save : saves) {
           project.write(save[0], save[1]);
@@ -242,8 +248,52 @@ class AutoReloaderBadInputTests {
           assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
         }
         assertThat(call(shop, "price")).isEqualTo("1");
+        assertThat(reloader.status().refused()).containsKey("clean.Shop");
+        assertThat(overlay.resolve("clean/Shop.class")).isRegularFile();
       }
       assertThat(project.sourceTree()).isEqualTo(written);
+      assertThat(SampleProject.checksums(project.out)).isEqualTo(built);
+      assertThat(overlay).doesNotExist();
+      assertThat(directory.resolve("target/reload-loop")).doesNotExist();
+    }
+  }
+
+  @Test
+  void overlayCannotBeCreated_start_warningNamesItAndExistingClassesStillReload() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("blocked/Shop.java", shop("blocked", "return \"p1\";"));
+      project.build(CompilerKind.JAVAC);
+      Class<?> shop = project.load("blocked.Shop");
+      Path blocker = Files.writeString(directory.resolve("target/reload-loop"), "a file where the directory goes");
+      RecordingListener events = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        project.write("blocked/Shop.java", shop("blocked", "return \"p2\";"));
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+        assertThat(call(shop, "price")).isEqualTo("p2");
+        assertThat(events.warnings).anyMatch(w -> w.contains("cannot create the reload directory " + blocker));
+        assertThat(reloader.status().overlayDirectories()).isEmpty();
+      }
+      assertThat(blocker).hasContent("a file where the directory goes");
+    }
+  }
+
+  @Test
+  void overlayOfAProcessThatEnded_start_removed() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("left/Shop.java", shop("left", "return \"p1\";"));
+      project.build(CompilerKind.JAVAC);
+      Process ended = new ProcessBuilder("true").start();
+      ended.waitFor();
+      Path leftover = Files.createDirectories(directory.resolve("target/reload-loop/" + ended.pid() + "-1/classes/left"));
+      Files.writeString(leftover.resolve("Shop.class"), "stale");
+      Path alive = Files.createDirectories(directory.resolve("target/reload-loop/" + ProcessHandle.current().pid() + "-x"));
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        assertThat(directory.resolve("target/reload-loop/" + ended.pid() + "-1")).doesNotExist();
+        assertThat(alive).isDirectory();
+      }
     }
   }
 

@@ -5,11 +5,15 @@ import static io.github.reloadloop.core.support.SampleProject.staticField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -163,7 +167,7 @@ class AutoReloaderRedefinitionTests {
   }
 
   @Test
-  void newClassUsedFromEditedMethod_save_writtenToOutputAndLoaded() throws Exception {
+  void newClassUsedFromEditedMethod_savedTogether_definedInTheLoaderAndWrittenToTheOverlayOnly() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       project.write("added/User.java", "package added;\npublic class User {\n"
           + "  public static String run() { return \"alone\"; }\n}\n");
@@ -180,9 +184,50 @@ class AutoReloaderRedefinitionTests {
         assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
         assertThat(call(user, "run")).isEqualTo("helped");
-        assertThat(project.out.resolve("added/Helper.class")).isRegularFile();
+        assertThat(project.load("added.Helper").getClassLoader()).isSameAs(user.getClassLoader());
         assertThat(events.results).flatMap(ReloadResult::addedClasses).contains("added.Helper");
+        Path overlay = reloader.status().overlayDirectories().get(project.out);
+        assertThat(overlay.resolve("added/Helper.class")).isRegularFile();
+        assertThat(overlay.resolve("added/User.class")).isRegularFile();
+        assertThat(project.out.resolve("added/Helper.class")).doesNotExist();
       }
+    }
+  }
+
+  @Test
+  void newClassAndItsCallerSaved50Times_callerRunningMeanwhile_neverNoClassDefFound() throws Exception {
+    String calc = "package racing;\npublic class Calc {\n  public static String value() { return BODY; }\n}\n";
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("racing/Calc.java", calc.replace("BODY", "\"start\""));
+      project.build(CompilerKind.JAVAC);
+      Class<?> type = project.load("racing.Calc");
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      AtomicBoolean running = new AtomicBoolean(true);
+      Thread caller = new Thread(() -> {
+        while (running.get() && failure.get() == null) {
+          try {
+            call(type, "value");
+          } catch (Throwable t) {
+            failure.set(t);
+          }
+          LockSupport.parkNanos(1_000_000); // a program calling it every millisecond, as in the report
+        }
+      }, "calc-caller");
+      caller.start();
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        for (int i = 1; i <= 50 && failure.get() == null; i++) {
+          project.write("racing/New" + i + ".java", "package racing;\npublic class New" + i + " {\n"
+              + "  public static String hello() { return \"new" + i + "\"; }\n}\n");
+          project.write("racing/Calc.java", calc.replace("BODY", "New" + i + ".hello()"));
+          assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+          assertThat(call(type, "value")).as("try %d; the caller saw %s", i, failure.get()).isEqualTo("new" + i);
+        }
+      } finally {
+        running.set(false);
+        caller.join();
+      }
+      assertThat(failure.get()).isNull();
     }
   }
 
@@ -237,7 +282,6 @@ class AutoReloaderRedefinitionTests {
         assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
         assertThat(staticField(type, "seen")).isEqualTo("reloading=true value=v2");
-        assertThat(AutoReloader.currentlyReloading()).isFalse();
       }
     }
   }
@@ -270,7 +314,8 @@ class AutoReloaderRedefinitionTests {
         assertThat(refused.className()).isEqualTo("schema.Ledger");
         assertThat(refused.changes()).containsExactly("method x(String, List) added");
         assertThat(refused.describe()).contains("this JVM can only swap method bodies");
-        assertThat(refused.outputDirectory()).isEqualTo(project.out);
+        assertThat(refused.outputDirectory()).isEqualTo(reloader.status().overlayDirectories().get(project.out));
+        assertThat(refused.outputDirectory().resolve("schema/Ledger.class")).isRegularFile();
         assertThat(reloader.status().refused()).containsKey("schema.Ledger");
         assertThat(reloader.status().upToDate()).isFalse();
       }
@@ -297,18 +342,19 @@ class AutoReloaderRedefinitionTests {
   }
 
   @Test
-  void explicitReload_reload_appliesWithoutWaitingForTheWatcher() throws Exception {
+  void explicitReload_noWatcher_reload_applies() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       Path file = project.write("explicit/Value.java",
           "package explicit;\npublic class Value { public static int get() { return 1; } }\n");
       project.build(CompilerKind.JAVAC);
       Class<?> value = project.load("explicit.Value");
+      RecordingListener events = new RecordingListener();
 
-      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+      try (AutoReloader reloader = project.reloader(events).withoutWatcher().start()) {
         Files.writeString(file, "package explicit;\npublic class Value { public static int get() { return 2; } }\n");
         reloader.reload(file);
-        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
+        Await.until(() -> "Value redefined; " + events, () -> events.redefined("explicit.Value"));
         assertThat(call(value, "get")).isEqualTo(2);
       }
     }

@@ -132,10 +132,11 @@ class AutoReloaderWatchTests {
   }
 
   @Test
-  void newPackageDirectoryCreatedLater_newFile_compiledAndWritten() throws Exception {
+  void newPackageDirectoryCreatedLater_newFile_definedInTheProjectsLoader() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       project.write("later/Counter.java", counter("later", 1));
       project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("later.Counter");
       RecordingListener events = new RecordingListener();
 
       try (AutoReloader reloader = project.reloader(events).start()) {
@@ -143,11 +144,14 @@ class AutoReloaderWatchTests {
         Files.writeString(deep.resolve("Fresh.java"),
             "package later.sub.deeper;\npublic class Fresh { public static String hi() { return \"fresh\"; } }\n");
 
-        Await.until(() -> "Fresh compiled; " + events, () -> events.compiled("later.sub.deeper.Fresh"));
-        // "compiled" is announced before the batch writes its class files; the write follows in the batch.
-        Await.until(() -> "Fresh.class written; " + events,
-            () -> Files.isRegularFile(project.out.resolve("later/sub/deeper/Fresh.class")));
-        assertThat(call(project.load("later.sub.deeper.Fresh"), "hi")).isEqualTo("fresh");
+        Await.until(() -> "Fresh added; " + events,
+            () -> events.results.stream().anyMatch(r -> r.addedClasses().contains("later.sub.deeper.Fresh")));
+        Class<?> fresh = project.load("later.sub.deeper.Fresh");
+        assertThat(fresh.getClassLoader()).isSameAs(counter.getClassLoader());
+        assertThat(call(fresh, "hi")).isEqualTo("fresh");
+        assertThat(reloader.status().overlayDirectories().get(project.out).resolve("later/sub/deeper/Fresh.class"))
+            .isRegularFile();
+        assertThat(project.out.resolve("later/sub/deeper")).doesNotExist();
       }
     }
   }

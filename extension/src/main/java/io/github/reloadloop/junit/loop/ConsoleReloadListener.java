@@ -42,7 +42,7 @@ final class ConsoleReloadListener implements ReloadListener {
   public void reloaded(ReloadResult result) {
     if (!result.redefinedClasses().isEmpty()) {
       show(Tone.SUCCESS, "reloaded " + plural(result.redefinedClasses().size(), "class") + " in "
-          + result.compileTime().plus(result.redefineTime()).toMillis() + " ms: " + names(result.redefinedClasses()));
+          + result.reloadTime().toMillis() + " ms: " + names(result.redefinedClasses()));
     }
     if (!result.addedClasses().isEmpty()) {
       show(Tone.SUCCESS, "compiled " + plural(result.addedClasses().size(), "new class") + ": "

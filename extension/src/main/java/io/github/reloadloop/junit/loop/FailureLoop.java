@@ -160,11 +160,16 @@ public final class FailureLoop {
 
   static List<String> statusLines(ReloadStatus status) {
     List<String> lines = new ArrayList<>();
-    lines.add("source roots:   " + String.join(", ", status.sourceRoots().stream().map(Object::toString).toList()));
+    lines.add("source roots:   " + String.join(", ", status.sourceRoots().stream()
+        .map(r -> r + (status.releases().containsKey(r) ? " (release " + status.releases().get(r) + ")" : "")).toList()));
     lines.add("compiler:       " + status.compiler() + "; agent: " + status.agent()
         + "; enhanced redefinition: " + (status.enhancedRedefinition() ? "yes (schema changes are redefined in place)" : "no"));
     lines.add("reloaded:       " + (status.reloadedClasses().isEmpty() ? "nothing yet"
         : plural(status.reloadedClasses().size(), "class") + " (" + ConsoleReloadListener.names(status.reloadedClasses()) + ")"));
+    if (!status.recentReloadTimes().isEmpty()) {
+      lines.add("last reloads:   " + String.join(", ", status.recentReloadTimes().stream()
+          .map(d -> Long.toString(d.toMillis())).toList()) + " ms from save to redefined");
+    }
     if (status.problems().isEmpty()) {
       lines.add("compile errors: none");
     } else {

@@ -11,6 +11,9 @@ import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -139,7 +142,13 @@ public final class LoopSession implements AutoCloseable {
     }
     if (freshLoader == null || freshLoaderReloads != status.reloads()) {
       closeFreshLoader();
-      freshLoader = new FreshClassLoader(status.outputDirectories().values(), current, ++freshGenerations);
+      // Each class directory's overlay (the newest class files) before the directory itself.
+      List<Path> directories = new ArrayList<>();
+      status.outputDirectories().values().forEach(d -> {
+        Optional.ofNullable(status.overlayDirectories().get(d)).ifPresent(directories::add);
+        directories.add(d);
+      });
+      freshLoader = new FreshClassLoader(directories, current, ++freshGenerations);
       freshLoaderReloads = status.reloads();
     }
     return freshLoader;

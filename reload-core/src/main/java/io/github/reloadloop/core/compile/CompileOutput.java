@@ -1,19 +1,24 @@
 package io.github.reloadloop.core.compile;
 
+import io.github.reloadloop.core.CompileProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one compilation produced.
+ * What one compiler run produced.
  *
  * @param classes class file bytes by binary class name, in the order the compiler wrote them
  * @param sources for each class name, the source file it came from
- * @param errors the errors; when there are any, {@code classes} must not be used
+ * @param problems the errors; when there are any, {@code classes} is empty
  */
-public record CompileOutput(Map<String, byte[]> classes, Map<String, Path> sources, List<CompileError> errors) {
+record CompileOutput(Map<String, byte[]> classes, Map<String, Path> sources, List<CompileProblem> problems) {
 
-  public boolean succeeded() {
-    return errors.isEmpty();
+  static CompileOutput failed(List<CompileProblem> problems) {
+    return new CompileOutput(Map.of(), Map.of(), List.copyOf(problems));
+  }
+
+  boolean succeeded() {
+    return problems.isEmpty();
   }
 }

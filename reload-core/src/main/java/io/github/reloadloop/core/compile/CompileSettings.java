@@ -1,20 +1,18 @@
 package io.github.reloadloop.core.compile;
 
-import java.nio.charset.Charset;
-import java.nio.file.Path;
-import java.util.List;
-
 /**
- * How to compile a patch so that it matches the running classes.
+ * How one group of sources is compiled so that the patch matches the classes it replaces, as the build
+ * compiled them. Read from the class files (see {@link BuildSettings}); a batch whose files need different
+ * settings is compiled in groups.
  *
- * @param classpath entries to compile against (the running JVM's classpath, output directories first)
- * @param release Java release the classes target (from the loaded class files' version)
- * @param parameters whether to keep parameter names ({@code -parameters}), as the project's build did
- * @param encoding encoding of the source files
+ * @param release the Java release the classes target (class file major version - 44)
+ * @param parameters whether to keep parameter names ({@code -parameters})
+ * @param preview whether the classes were compiled with {@code --enable-preview}
  */
-public record CompileSettings(List<Path> classpath, int release, boolean parameters, Charset encoding) {
+record CompileSettings(int release, boolean parameters, boolean preview) {
 
-  public CompileSettings {
-    classpath = List.copyOf(classpath);
+  /** The running JVM's own release, without extras. */
+  static CompileSettings ofRunningJvm() {
+    return new CompileSettings(Runtime.version().feature(), false, false);
   }
 }

@@ -1,14 +1,16 @@
 package io.github.reloadloop.core.compile;
 
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
 /** Compiles with the Eclipse compiler (ecj) in-process, as the Eclipse IDE does. */
-public final class EcjCompiler extends ToolCompiler {
+final class EcjCompiler extends ToolCompiler {
 
-  public EcjCompiler(CompileSettings settings) {
-    super(new EclipseCompiler(), settings);
+  EcjCompiler(List<Path> classpath, Charset encoding) {
+    super(new EclipseCompiler(), classpath, encoding);
   }
 
   @Override
@@ -18,9 +20,12 @@ public final class EcjCompiler extends ToolCompiler {
 
   @Override
   List<String> options(CompileSettings settings) {
-    String level = Integer.toString(settings.release());
+    String level = settings.release() <= 8 ? "1." + settings.release() : Integer.toString(settings.release());
     List<String> options = new ArrayList<>(List.of("-g", "-proc:none", "-warn:none", "-preserveAllLocals",
         "-source", level, "-target", level));
+    if (settings.preview()) {
+      options.add("--enable-preview");
+    }
     if (settings.parameters()) {
       options.add("-parameters");
     }

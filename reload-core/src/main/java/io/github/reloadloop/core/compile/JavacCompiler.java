@@ -1,15 +1,18 @@
 package io.github.reloadloop.core.compile;
 
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles with the JDK's own javac through {@code javax.tools}, as Maven does. */
-public final class JavacCompiler extends ToolCompiler {
+final class JavacCompiler extends ToolCompiler {
 
-  public JavacCompiler(CompileSettings settings) {
-    super(systemCompiler(), settings);
+  JavacCompiler(List<Path> classpath, Charset encoding) {
+    super(systemCompiler(), classpath, encoding);
   }
 
   private static JavaCompiler systemCompiler() {
@@ -30,12 +33,31 @@ public final class JavacCompiler extends ToolCompiler {
   List<String> options(CompileSettings settings) {
     List<String> options = new ArrayList<>(List.of("-g", "-proc:none", "-implicit:none", "-nowarn", "-Xlint:none",
         "-XDuseUnsharedTable=true"));
-    if (settings.release() != Runtime.version().feature()) {
+    // The running JDK's own release needs no --release (which would read ct.sym), except for preview features.
+    if (settings.release() != Runtime.version().feature() || settings.preview()) {
       options.addAll(List.of("--release", Integer.toString(settings.release())));
+    }
+    if (settings.preview()) {
+      options.add("--enable-preview");
     }
     if (settings.parameters()) {
       options.add("-parameters");
     }
     return options;
+  }
+
+  /** javac reports each phase to a task listener, which can stop a warm-up compile when a save comes. */
+  @Override
+  void cancelWhen(javax.tools.JavaCompiler.CompilationTask task, BooleanSupplier cancelled) {
+    if (task instanceof com.sun.source.util.JavacTask javacTask) {
+      javacTask.addTaskListener(new com.sun.source.util.TaskListener() {
+        @Override
+        public void started(com.sun.source.util.TaskEvent event) {
+          if (cancelled.getAsBoolean()) {
+            throw new Cancelled();
+          }
+        }
+      });
+    }
   }
 }

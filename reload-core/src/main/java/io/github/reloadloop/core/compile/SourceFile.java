@@ -8,4 +8,4 @@ import java.nio.file.Path;
  * @param path where it lives
  * @param text its content
  */
-public record SourceFile(Path path, String text) {}
+record SourceFile(Path path, String text) {}

@@ -1,17 +1,21 @@
 package io.github.reloadloop.core.compile;
 
+import io.github.reloadloop.core.CompileProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -32,18 +36,27 @@ abstract class ToolCompiler implements SourceCompiler {
   private final JavaCompiler compiler;
   private final StandardJavaFileManager fileManager;
   private final JavaFileManager listings;
-  private final List<String> options;
 
-  ToolCompiler(JavaCompiler compiler, CompileSettings settings) {
+  /** Thrown from inside a compile to stop it; see {@link #cancelWhen}. */
+  static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("cancelled", null, false, false);
+    }
+  }
+
+  /**
+   * @param classpath entries to compile against, in order
+   * @param encoding encoding of the source files (for what the compiler reads from disk itself)
+   */
+  ToolCompiler(JavaCompiler compiler, List<Path> classpath, Charset encoding) {
     this.compiler = compiler;
-    this.fileManager = compiler.getStandardFileManager(null, Locale.ROOT, settings.encoding());
+    this.fileManager = compiler.getStandardFileManager(null, Locale.ROOT, encoding);
     try {
-      fileManager.setLocation(StandardLocation.CLASS_PATH, settings.classpath().stream().map(Path::toFile).toList());
+      fileManager.setLocation(StandardLocation.CLASS_PATH, classpath.stream().map(Path::toFile).toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set the compile classpath", e);
     }
-    this.listings = new CachingFileManager(fileManager, settings.classpath());
-    this.options = List.copyOf(options(settings));
+    this.listings = new CachingFileManager(fileManager, classpath);
   }
 
   /** Closes the file manager, which keeps the classpath's jar files open between compiles. */
@@ -59,8 +72,53 @@ abstract class ToolCompiler implements SourceCompiler {
   /** Compiler-specific command-line options for these settings. */
   abstract List<String> options(CompileSettings settings);
 
+  /** Makes {@code task} throw {@link Cancelled} once {@code cancelled} says so, where the compiler allows it. */
+  void cancelWhen(JavaCompiler.CompilationTask task, BooleanSupplier cancelled) {
+    // By default a compile runs to its end; warm-up then stops between rounds.
+  }
+
   @Override
-  public synchronized CompileOutput compile(List<SourceFile> sources) {
+  public CompileOutput compile(List<SourceFile> sources, CompileSettings settings) {
+    return compile(sources, settings, () -> false);
+  }
+
+  @Override
+  public int warmUp(CompileSettings settings, BooleanSupplier cancelled) {
+    Path directory;
+    SourceFile source;
+    try {
+      // ecj compiles only sources that exist as files, whatever text it is given.
+      directory = Files.createTempDirectory("reload-loop-warm-up-");
+      Path file = Files.writeString(directory.resolve(WARM_UP_CLASS + ".java"), WARM_UP_SOURCE);
+      source = new SourceFile(file, WARM_UP_SOURCE);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the warm-up source: " + e, e);
+    }
+    try {
+      int rounds = 0;
+      while (rounds < WARM_UP_ROUNDS && !cancelled.getAsBoolean()) {
+        CompileOutput output = compile(List.of(source), settings, cancelled);
+        if (!output.succeeded()) {
+          if (cancelled.getAsBoolean()) {
+            break;
+          }
+          throw new IllegalStateException(kind().name().toLowerCase(Locale.ROOT) + " cannot compile for release "
+              + settings.release() + ": " + output.problems());
+        }
+        rounds++;
+      }
+      return rounds;
+    } finally {
+      try {
+        Overlay.deleteTree(directory);
+      } catch (IOException e) {
+        // A few bytes in the temporary directory; the system's temporary-file cleanup takes them.
+      }
+    }
+  }
+
+  private synchronized CompileOutput compile(List<SourceFile> sources, CompileSettings settings,
+      BooleanSupplier cancelled) {
     List<JavaFileObject> units = new ArrayList<>();
     Map<URI, Path> paths = new LinkedHashMap<>();
     for (SourceFile source : sources) {
@@ -75,26 +133,27 @@ abstract class ToolCompiler implements SourceCompiler {
     JavaFileManager capture = new CapturingFileManager(listings, classes, origins, paths);
     boolean ok;
     try {
-      ok = compiler.getTask(log, capture, diagnostics, options, null, units).call();
+      JavaCompiler.CompilationTask task = compiler.getTask(log, capture, diagnostics, options(settings), null, units);
+      cancelWhen(task, cancelled);
+      ok = task.call();
     } catch (RuntimeException e) {
       // A compiler crash (it happens with half-typed sources) is reported like a compile error.
-      return new CompileOutput(Map.of(), Map.of(), List.of(new CompileError(null, 0, 0,
-          kind().name().toLowerCase(Locale.ROOT) + " crashed: " + e)));
+      return CompileOutput.failed(List.of(new CompileProblem(null, 0, 0,
+          cancelled.getAsBoolean() ? "cancelled" : kind().name().toLowerCase(Locale.ROOT) + " crashed: " + e)));
     }
-    List<CompileError> errors = new ArrayList<>();
+    List<CompileProblem> problems = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         Path file = d.getSource() == null ? null : paths.get(d.getSource().toUri());
-        errors.add(new CompileError(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
+        problems.add(new CompileProblem(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
             d.getMessage(Locale.ROOT)));
       }
     }
-    if (!ok && errors.isEmpty()) {
-      errors.add(new CompileError(null, 0, 0, log.toString().isBlank() ? "compilation failed" : log.toString().strip()));
+    if (!ok && problems.isEmpty()) {
+      problems.add(new CompileProblem(null, 0, 0,
+          log.toString().isBlank() ? "compilation failed" : log.toString().strip()));
     }
-    return errors.isEmpty()
-        ? new CompileOutput(classes, origins, List.of())
-        : new CompileOutput(Map.of(), Map.of(), List.copyOf(errors));
+    return problems.isEmpty() ? new CompileOutput(classes, origins, List.of()) : CompileOutput.failed(problems);
   }
 
   private static final class InMemorySource extends SimpleJavaFileObject {

@@ -4,7 +4,6 @@ import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,39 +11,23 @@ import java.util.Map;
 /**
  * Redefines loaded classes through {@link Instrumentation}, all of a batch in one
  * {@code redefineClasses} call (the call costs about the same for one class or fifty).
- *
- * @since 0.1.0
  */
-public final class Redefiner {
+final class Redefiner {
 
   private final Instrumentation instrumentation;
 
   /** Outcome: the classes now running the new code and, per class name, why the JVM refused the others. */
-  public record Outcome(List<Class<?>> redefined, Map<String, String> failures) {}
+  record Outcome(List<Class<?>> redefined, Map<String, String> failures) {}
 
-  public Redefiner(Instrumentation instrumentation) {
+  Redefiner(Instrumentation instrumentation) {
     this.instrumentation = instrumentation;
-  }
-
-  /** Finds the loaded classes with the given binary names, in every class loader. */
-  public Map<String, List<Class<?>>> loaded(java.util.Collection<String> names) {
-    Map<String, List<Class<?>>> found = new HashMap<>();
-    if (names.isEmpty()) {
-      return found;
-    }
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (names.contains(type.getName()) && !type.isArray()) {
-        found.computeIfAbsent(type.getName(), n -> new ArrayList<>()).add(type);
-      }
-    }
-    return found;
   }
 
   /**
    * Redefines all classes in one call. Should the JVM refuse the batch, each class is tried alone so that
    * the others still get their new code and the refusal names the class at fault.
    */
-  public Outcome redefine(Map<Class<?>, byte[]> classes) {
+  Outcome redefine(Map<Class<?>, byte[]> classes) {
     if (classes.isEmpty()) {
       return new Outcome(List.of(), Map.of());
     }

@@ -1,2 +1,11 @@
-/** Class shapes, their comparison, the agent and the redefinition of loaded classes. */
+/**
+ * The redefinition stages: {@link io.github.reloadloop.core.redefine.Planner} compares a compiled patch with
+ * the running classes ({@link io.github.reloadloop.core.redefine.RunningVersions}) into a
+ * {@link io.github.reloadloop.core.redefine.RedefinitionPlan};
+ * {@link io.github.reloadloop.core.redefine.Applier} defines new classes, redefines loaded ones and writes the
+ * overlay. Also the agent that provides the JVM's instrumentation.
+ *
+ * <p>Internal, do not use: apart from the agent entry point {@code ReloadAgent}, these types may change in
+ * any release.
+ */
 package io.github.reloadloop.core.redefine;

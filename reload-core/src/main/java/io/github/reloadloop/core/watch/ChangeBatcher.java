@@ -1,5 +1,6 @@
 package io.github.reloadloop.core.watch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,28 +10,36 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * Debounces changed paths into batches: a batch is handed out once no new path arrived for the quiet
- * period, or at once when someone asks to flush. A burst of hundreds of files (a {@code git checkout})
- * becomes one batch or a few.
+ * Debounces changed paths into {@link ChangeSet}s: a batch is handed out once no new path arrived for the
+ * quiet period, or at once when someone asks to flush. A burst of hundreds of files (a {@code git checkout})
+ * becomes one batch or a few. A path that is missing when its batch is due counts as deleted only if it does
+ * not come back within a short grace period: an editor's safe write (IntelliJ deletes the target, then
+ * renames a temporary file onto it) can straddle a short debounce. The grace period waits for the file's
+ * next event, not by polling the disk.
  *
- * @since 0.1.0
+ * <p>Threading: {@link #add}, {@link #flush} and {@link #stop} from any thread; {@link #next} from one
+ * consumer thread.
  */
 public final class ChangeBatcher {
 
-  /** Paths changed together, and the flush requests that the batch answers. */
-  public record Batch(Set<Path> paths, List<CompletableFuture<Void>> flushes) {}
-
+  /** How long a vanished file may take to come back before it counts as deleted. */
+  static final Duration DELETE_GRACE = Duration.ofMillis(100);
+  private static final int BURST_FILES = 2;
+  private static final long BURST_QUIET_NANOS = Duration.ofMillis(100).toNanos();
   private static final Object STOP = new Object();
 
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private static final int BURST_FILES = 2;
-  private static final long BURST_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** A changed path and when it was reported. */
+  private record Event(Path path, long nanos) {}
 
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final long quietNanos;
   private final long maxDelayNanos;
+  private final long graceNanos;
+  private final BatchClock clock;
+  private final Predicate<Path> exists;
   private volatile boolean stopped;
 
   /**
@@ -38,13 +47,25 @@ public final class ChangeBatcher {
    * @param maxDelay the longest a change waits while others keep arriving
    */
   public ChangeBatcher(Duration quiet, Duration maxDelay) {
-    this.quietNanos = quiet.toNanos();
-    this.maxDelayNanos = maxDelay.toNanos();
+    this(quiet, maxDelay, DELETE_GRACE, BatchClock.SYSTEM, Files::isRegularFile);
   }
 
-  /** Adds a changed path. Thread-safe. */
+  ChangeBatcher(Duration quiet, Duration maxDelay, Duration deleteGrace, BatchClock clock, Predicate<Path> exists) {
+    this.quietNanos = quiet.toNanos();
+    this.maxDelayNanos = maxDelay.toNanos();
+    this.graceNanos = deleteGrace.toNanos();
+    this.clock = clock;
+    this.exists = exists;
+  }
+
+  /** Adds a changed (created, modified or deleted) path, stamped with the time it arrived. Thread-safe. */
   public void add(Path path) {
-    queue.add(path);
+    queue.add(new Event(path, clock.nanoTime()));
+  }
+
+  /** Whether something waits to be handed out: a change or a flush. */
+  public boolean hasPending() {
+    return !queue.isEmpty();
   }
 
   /**
@@ -60,46 +81,63 @@ public final class ChangeBatcher {
     return done;
   }
 
-  /** Makes {@link #next()} return {@code null}, now and from then on; answers every waiting flush. */
+  /**
+   * Makes {@link #next()} return {@code null}, now and from then on, dropping what is pending; answers every
+   * waiting flush.
+   */
   public void stop() {
     stopped = true;
     queue.add(STOP);
   }
 
   /**
-   * Blocks until a batch is due. A batch may hold no paths when it only answers a flush.
+   * Blocks until a batch is due. A batch may name no file when it only answers a flush.
    *
    * @return the batch, or {@code null} after {@link #stop()}
    */
-  @SuppressWarnings("unchecked")
-  public Batch next() throws InterruptedException {
-    Set<Path> paths = new LinkedHashSet<>();
-    List<CompletableFuture<Void>> flushes = new ArrayList<>();
+  public ChangeSet next() throws InterruptedException {
     Object item = queue.take();
-    long first = System.nanoTime();
+    long start = clock.nanoTime();
+    Pending batch = new Pending(start);
     while (true) {
-      if (item == STOP) {
-        flushes.forEach(f -> f.complete(null));
-        completeWaitingFlushes();
-        return null;
+      if (!batch.take(item)) {
+        return stopped(batch);
       }
-      if (item instanceof Path path) {
-        paths.add(path);
-      } else {
-        flushes.add((CompletableFuture<Void>) item);
-        drainAvailable(paths, flushes);
-        return new Batch(paths, flushes);
+      if (batch.flushed) {
+        break;
       }
       // One or two files is an editor's save: hand it out after the short quiet period. More is a burst
       // (a git checkout, a refactoring), whose writes can pause for a while on a busy machine: wait longer
       // for it to end, so that it compiles as one batch instead of several half-written ones.
-      long quiet = paths.size() > BURST_FILES ? Math.max(quietNanos, BURST_QUIET_NANOS) : quietNanos;
-      long waitNanos = Math.min(quiet, maxDelayNanos - (System.nanoTime() - first));
-      item = waitNanos <= 0 ? null : queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+      long quiet = batch.paths.size() > BURST_FILES ? Math.max(quietNanos, BURST_QUIET_NANOS) : quietNanos;
+      long wait = Math.min(quiet, maxDelayNanos - (clock.nanoTime() - start));
+      item = wait <= 0 ? null : clock.poll(queue, wait);
       if (item == null) {
-        return new Batch(paths, flushes);
+        break;
       }
     }
+    long graceEnd = clock.nanoTime() + graceNanos;
+    List<Path> missing = batch.missing();
+    while (!missing.isEmpty()) {
+      long wait = graceEnd - clock.nanoTime();
+      item = wait <= 0 ? null : clock.poll(queue, wait);
+      if (item == null) {
+        break;
+      }
+      if (!batch.take(item)) {
+        return stopped(batch);
+      }
+      missing = batch.missing();
+    }
+    List<Path> changed = new ArrayList<>(batch.paths);
+    changed.removeAll(missing);
+    return new ChangeSet(changed, missing, batch.firstEvent(), batch.flushes);
+  }
+
+  private ChangeSet stopped(Pending batch) {
+    batch.flushes.forEach(f -> f.complete(null));
+    completeWaitingFlushes();
+    return null;
   }
 
   /** After a stop no batch comes: whoever waits for one is told it is over. */
@@ -114,18 +152,56 @@ public final class ChangeBatcher {
     queue.add(STOP);
   }
 
-  @SuppressWarnings("unchecked")
-  private void drainAvailable(Set<Path> paths, List<CompletableFuture<Void>> flushes) {
-    List<Object> rest = new ArrayList<>();
-    queue.drainTo(rest);
-    for (Object item : rest) {
-      if (item instanceof Path path) {
-        paths.add(path);
-      } else if (item == STOP) {
-        queue.add(STOP);
+  /** The batch being gathered. */
+  private final class Pending {
+    final Set<Path> paths = new LinkedHashSet<>();
+    final List<CompletableFuture<Void>> flushes = new ArrayList<>();
+    final long started;
+    long firstEvent = Long.MIN_VALUE;
+    boolean flushed;
+
+    Pending(long started) {
+      this.started = started;
+    }
+
+    /** Takes one queued item; {@code false} once stopped: what is pending then is dropped. */
+    @SuppressWarnings("unchecked")
+    boolean take(Object item) {
+      if (item == STOP || stopped) {
+        return false;
+      }
+      if (item instanceof Event event) {
+        paths.add(event.path());
+        if (firstEvent == Long.MIN_VALUE) {
+          firstEvent = event.nanos();
+        }
       } else {
         flushes.add((CompletableFuture<Void>) item);
+        flushed = true;
+        drainAvailable();
       }
+      return true;
+    }
+
+    /** A flush hands out everything queued by now; a stop among it stays queued for the next call. */
+    private void drainAvailable() {
+      List<Object> rest = new ArrayList<>();
+      queue.drainTo(rest);
+      for (Object item : rest) {
+        if (item == STOP) {
+          queue.add(STOP);
+        } else {
+          take(item);
+        }
+      }
+    }
+
+    List<Path> missing() {
+      return paths.stream().filter(exists.negate()).toList();
+    }
+
+    long firstEvent() {
+      return firstEvent == Long.MIN_VALUE ? started : firstEvent;
     }
   }
 }

@@ -1,12 +1,16 @@
 package io.github.reloadloop.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reloadloop.core.classfile.ClassShape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,9 +28,11 @@ class ToolCompilerTests {
     return new SourceFile(file, text);
   }
 
+  private static final CompileSettings RELEASE_17 = new CompileSettings(17, false, false);
+
   private static SourceCompiler compiler(CompilerKind kind) {
-    var settings = new CompileSettings(Classpath.ofRunningJvm(), 17, false, StandardCharsets.UTF_8);
-    return kind == CompilerKind.JAVAC ? new JavacCompiler(settings) : new EcjCompiler(settings);
+    return kind == CompilerKind.JAVAC ? new JavacCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8)
+        : new EcjCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest
@@ -34,9 +40,9 @@ class ToolCompilerTests {
   void validSources_compile_classesInMemoryWithTheirSource(CompilerKind kind) throws IOException {
     SourceFile source = source("demo/Box.java", "package demo; public class Box { class Inner {} Runnable r = () -> {}; }");
     Path file = source.path();
-    var output = compiler(kind).compile(List.of(source));
+    var output = compiler(kind).compile(List.of(source), RELEASE_17);
 
-    assertThat(output.errors()).isEmpty();
+    assertThat(output.problems()).isEmpty();
     assertThat(output.classes()).containsKeys("demo.Box", "demo.Box$Inner");
     assertThat(output.sources()).containsEntry("demo.Box", file).containsEntry("demo.Box$Inner", file);
     assertThat(CompilerKind.fingerprint(output.classes().get("demo.Box"))).contains(kind);
@@ -47,11 +53,11 @@ class ToolCompilerTests {
   void syntaxError_compile_errorWithFileLineAndColumn(CompilerKind kind) throws IOException {
     SourceFile source = source("demo/Broken.java", "package demo;\npublic class Broken {\n  int x() { return 1 +; }\n}\n");
     Path file = source.path();
-    var output = compiler(kind).compile(List.of(source));
+    var output = compiler(kind).compile(List.of(source), RELEASE_17);
 
     assertThat(output.succeeded()).isFalse();
     assertThat(output.classes()).isEmpty();
-    var error = output.errors().get(0);
+    var error = output.problems().get(0);
     assertThat(error.file()).isEqualTo(file);
     assertThat(error.line()).isEqualTo(3);
     assertThat(error.column()).isPositive();
@@ -62,15 +68,59 @@ class ToolCompilerTests {
   @EnumSource(CompilerKind.class)
   void textDiffersFromDisk_compile_compilesTheTextGiven(CompilerKind kind) throws IOException {
     SourceFile onDisk = source("demo/Text.java", "package demo; public class Text { int broken( }");
-    var output = compiler(kind).compile(List.of(new SourceFile(onDisk.path(), "package demo; public class Text {}")));
+    var output = compiler(kind).compile(List.of(new SourceFile(onDisk.path(), "package demo; public class Text {}")),
+        RELEASE_17);
 
-    assertThat(output.errors()).isEmpty();
+    assertThat(output.problems()).isEmpty();
     assertThat(output.classes()).containsOnlyKeys("demo.Text");
   }
 
   @ParameterizedTest
   @EnumSource(CompilerKind.class)
-  void warmUp_warmUp_doesNotThrow(CompilerKind kind) {
-    compiler(kind).warmUp();
+  void release8WithAccessorsAndParameters_compile_classFileOfRelease8WithAccessorAndNames(CompilerKind kind)
+      throws IOException {
+    SourceFile source = source("demo/Old.java", "package demo; public class Old { private int x;"
+        + " class In { int get() { return x; } } int twice(int value) { return 2 * value; } }");
+
+    var output = compiler(kind).compile(List.of(source), new CompileSettings(8, true, false));
+
+    assertThat(output.problems()).isEmpty();
+    byte[] old = output.classes().get("demo.Old");
+    assertThat(old[7]).as("major version").isEqualTo((byte) 52);
+    ClassShape shape = ClassShape.parse(old);
+    assertThat(shape.nestMembers()).isEmpty();
+    assertThat(shape.methods()).anyMatch(m -> m.name().startsWith("access$"));
+    assertThat(shape.hasMethodParameters()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompilerKind.class)
+  void warmUp_warmUp_allRoundsCompile(CompilerKind kind) {
+    assertThat(compiler(kind).warmUp(RELEASE_17, () -> false)).isEqualTo(SourceCompiler.WARM_UP_ROUNDS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompilerKind.class)
+  void cancelledBeforeStart_warmUp_noRound(CompilerKind kind) {
+    assertThat(compiler(kind).warmUp(RELEASE_17, () -> true)).isZero();
+  }
+
+  @Test
+  void javacCancelledDuringCompile_warmUp_stopsWithinTheFirstRound() {
+    AtomicInteger asked = new AtomicInteger();
+    // Not cancelled when the round starts, cancelled from the compiler's first phase on.
+    int rounds = compiler(CompilerKind.JAVAC).warmUp(RELEASE_17, () -> asked.incrementAndGet() > 1);
+
+    assertThat(rounds).isZero();
+    assertThat(asked.get()).isGreaterThan(1);
+  }
+
+  @Test
+  void javacForAReleaseTheJdkCannotTarget_warmUp_failsNamingTheRelease() {
+    CompileSettings future = new CompileSettings(Runtime.version().feature() + 1, false, false);
+
+    assertThatThrownBy(() -> compiler(CompilerKind.JAVAC).warmUp(future, () -> false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("release " + (Runtime.version().feature() + 1));
   }
 }

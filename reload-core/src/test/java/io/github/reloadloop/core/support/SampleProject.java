@@ -97,6 +97,22 @@ public final class SampleProject implements AutoCloseable {
     return files;
   }
 
+  /** Every file below {@code directory} with a SHA-256 of its content, for "byte for byte unchanged" checks. */
+  public static Map<String, String> checksums(Path directory) {
+    Map<String, String> sums = new TreeMap<>();
+    try (Stream<Path> tree = Files.walk(directory)) {
+      for (Path p : tree.filter(Files::isRegularFile).toList()) {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+        sums.put(directory.relativize(p).toString(), java.util.HexFormat.of().formatHex(digest));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    return sums;
+  }
+
   /** Calls a public or non-public method by name on an instance (or on a class for static methods). */
   public static Object call(Object target, String method, Object... args) {
     Class<?> type = target instanceof Class<?> c ? c : target.getClass();

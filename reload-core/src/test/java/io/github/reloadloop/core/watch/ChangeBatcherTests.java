@@ -2,6 +2,7 @@ package io.github.reloadloop.core.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reloadloop.core.support.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,60 +10,164 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/** Debounce, bursts, flushes and the delete grace period, on a manual clock except where threads meet. */
 @Timeout(20)
 class ChangeBatcherTests {
+
+  private static final Duration QUIET = Duration.ofMillis(10);
+  private static final Duration MAX_DELAY = Duration.ofSeconds(1);
+  private static final Duration GRACE = Duration.ofMillis(100);
+
+  private final ManualClock clock = new ManualClock();
+  private final Set<Path> existing = ConcurrentHashMap.newKeySet();
 
   private static Path path(int i) {
     return Path.of("/src/demo/File" + i + ".java");
   }
 
+  private ChangeBatcher batcher() {
+    return new ChangeBatcher(QUIET, MAX_DELAY, GRACE, clock, existing::contains);
+  }
+
+  private ChangeBatcher saved(int... files) {
+    ChangeBatcher batcher = batcher();
+    for (int i : files) {
+      existing.add(path(i));
+      batcher.add(path(i));
+    }
+    return batcher;
+  }
+
   @Test
-  void pathsAddedTogether_next_oneBatchAfterQuietPeriod() throws InterruptedException {
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofMillis(50), Duration.ofSeconds(5));
-    batcher.add(path(1));
-    batcher.add(path(2));
+  void pathsAddedTogether_next_oneBatchOnceQuiet() throws InterruptedException {
+    ChangeBatcher batcher = saved(1, 2);
     batcher.add(path(1));
 
-    ChangeBatcher.Batch batch = batcher.next();
+    ChangeSet batch = batcher.next();
 
-    assertThat(batch.paths()).containsExactly(path(1), path(2));
+    assertThat(batch.changed()).containsExactly(path(1), path(2));
+    assertThat(batch.deleted()).isEmpty();
     assertThat(batch.flushes()).isEmpty();
+    assertThat(batch.firstEventNanos()).isZero();
+    assertThat(clock.elapsed()).isEqualTo(QUIET);
+  }
+
+  @Test
+  void eventWithinQuietPeriod_next_joinsTheBatchAndRestartsTheQuietPeriod() throws InterruptedException {
+    ChangeBatcher batcher = saved(1);
+    clock.at(Duration.ofMillis(8), () -> {
+      existing.add(path(2));
+      batcher.add(path(2));
+    });
+
+    ChangeSet batch = batcher.next();
+
+    assertThat(batch.changed()).containsExactly(path(1), path(2));
+    assertThat(batch.firstEventNanos()).isZero();
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(8).plus(QUIET));
+  }
+
+  @Test
+  void moreThanTwoFiles_next_burstWaitsLongerThanTheQuietPeriod() throws InterruptedException {
+    ChangeBatcher batcher = saved(1, 2, 3);
+    clock.at(Duration.ofMillis(60), () -> {
+      existing.add(path(4));
+      batcher.add(path(4));
+    });
+
+    ChangeSet batch = batcher.next();
+
+    assertThat(batch.changed()).containsExactly(path(1), path(2), path(3), path(4));
+  }
+
+  @Test
+  void changesThatNeverPause_next_cutAtTheMaximumDelay() throws InterruptedException {
+    ChangeBatcher batcher = saved(0);
+    for (int i = 1; i <= 300; i++) {
+      int file = i;
+      clock.at(Duration.ofMillis(5L * i), () -> {
+        existing.add(path(file));
+        batcher.add(path(file));
+      });
+    }
+
+    ChangeSet batch = batcher.next();
+
+    assertThat(clock.elapsed()).isEqualTo(MAX_DELAY);
+    assertThat(batch.changed()).hasSize(201).startsWith(path(0)).endsWith(path(200));
+  }
+
+  @Test
+  void fileMissingThenRecreatedWithinGrace_next_changedNotDeleted() throws InterruptedException {
+    ChangeBatcher batcher = batcher();
+    batcher.add(path(1)); // the delete of a safe write; the file is missing
+    clock.at(QUIET.plus(Duration.ofMillis(60)), () -> {
+      existing.add(path(1));
+      batcher.add(path(1)); // the create, later than the debounce
+    });
+
+    ChangeSet batch = batcher.next();
+
+    assertThat(batch.changed()).containsExactly(path(1));
+    assertThat(batch.deleted()).isEmpty();
+  }
+
+  @Test
+  void fileMissingPastTheGrace_next_deleted() throws InterruptedException {
+    ChangeBatcher batcher = saved(2);
+    batcher.add(path(1));
+
+    ChangeSet batch = batcher.next();
+
+    assertThat(batch.changed()).containsExactly(path(2));
+    assertThat(batch.deleted()).containsExactly(path(1));
+    assertThat(clock.elapsed()).isEqualTo(QUIET.plus(GRACE));
+  }
+
+  @Test
+  void noFileMissing_next_noGraceWait() throws InterruptedException {
+    ChangeBatcher batcher = saved(1);
+
+    batcher.next();
+
+    assertThat(clock.elapsed()).isEqualTo(QUIET);
   }
 
   @Test
   void pendingPaths_flush_handsThemOutWithTheFlush() throws Exception {
-    // A quiet period far longer than the test's timeout: only the flush can end the batch.
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofHours(1), Duration.ofHours(2));
-    batcher.add(path(1));
+    ChangeBatcher batcher = saved(1);
     CompletableFuture<Void> flushed = batcher.flush();
+    existing.add(path(2));
     batcher.add(path(2));
 
-    ChangeBatcher.Batch batch = batcher.next();
+    ChangeSet batch = batcher.next();
 
-    assertThat(batch.paths()).contains(path(1));
+    assertThat(batch.changed()).containsExactly(path(1), path(2));
     assertThat(batch.flushes()).containsExactly(flushed);
+    assertThat(clock.elapsed()).isZero();
     assertThat(flushed).isNotDone();
-    batch.flushes().forEach(f -> f.complete(null));
+    batch.completeFlushes();
     assertThat(flushed).isDone();
   }
 
   @Test
   void nothingPending_flush_emptyBatchAnswersIt() throws InterruptedException {
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofHours(1), Duration.ofHours(2));
+    ChangeBatcher batcher = batcher();
     CompletableFuture<Void> flushed = batcher.flush();
 
-    ChangeBatcher.Batch batch = batcher.next();
+    ChangeSet batch = batcher.next();
 
-    assertThat(batch.paths()).isEmpty();
+    assertThat(batch.isEmpty()).isTrue();
     assertThat(batch.flushes()).containsExactly(flushed);
   }
 
   @Test
-  void burstOf500Paths_next_fewBatches() throws Exception {
+  void burstOf500PathsFromAnotherThread_next_fewBatches() throws Exception {
     ChangeBatcher batcher = new ChangeBatcher(Duration.ofMillis(25), Duration.ofMillis(500));
     Thread producer = new Thread(() -> {
       for (int i = 0; i < 500; i++) {
@@ -72,11 +177,11 @@ class ChangeBatcherTests {
     producer.start();
 
     Set<Path> seen = new HashSet<>();
-    List<ChangeBatcher.Batch> batches = new ArrayList<>();
+    List<ChangeSet> batches = new ArrayList<>();
     while (seen.size() < 500) {
-      ChangeBatcher.Batch batch = batcher.next();
+      ChangeSet batch = batcher.next();
       batches.add(batch);
-      seen.addAll(batch.paths());
+      seen.addAll(batch.deleted()); // the paths do not exist on disk
     }
     producer.join();
 
@@ -84,21 +189,22 @@ class ChangeBatcherTests {
   }
 
   @Test
-  void stopped_next_returnsNullAndAnswersPendingFlush() throws Exception {
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofHours(1), Duration.ofHours(2));
+  void stoppedWithFlushWaiting_next_returnsNullAndAnswersTheFlush() throws Exception {
+    ChangeBatcher batcher = saved(1);
+    CompletableFuture<Void> flushed = batcher.flush();
     batcher.stop();
-    assertThat(batcher.next()).isNull();
 
-    ChangeBatcher other = new ChangeBatcher(Duration.ofHours(1), Duration.ofHours(2));
-    other.add(path(1));
-    other.stop();
-    assertThat(other.next()).isNull();
+    assertThat(batcher.next()).isNull();
+    assertThat(flushed).isDone();
+    assertThat(batcher.next()).isNull();
   }
 
   @Test
   void blockedConsumer_stop_wakesIt() throws Exception {
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofMillis(10), Duration.ofSeconds(1));
-    CompletableFuture<ChangeBatcher.Batch> next = CompletableFuture.supplyAsync(() -> {
+    ChangeBatcher batcher = batcher();
+    Thread[] consumer = new Thread[1];
+    CompletableFuture<ChangeSet> next = CompletableFuture.supplyAsync(() -> {
+      consumer[0] = Thread.currentThread();
       try {
         return batcher.next();
       } catch (InterruptedException e) {
@@ -106,6 +212,8 @@ class ChangeBatcherTests {
         throw new IllegalStateException(e);
       }
     });
+    Await.until("the consumer blocks in next()",
+        () -> consumer[0] != null && consumer[0].getState() == Thread.State.WAITING);
 
     batcher.stop();
 
@@ -114,7 +222,7 @@ class ChangeBatcherTests {
 
   @Test
   void flushAfterStop_flush_completedRatherThanLeftHanging() throws Exception {
-    ChangeBatcher batcher = new ChangeBatcher(Duration.ofMillis(10), Duration.ofSeconds(1));
+    ChangeBatcher batcher = batcher();
     batcher.stop();
     assertThat(batcher.next()).isNull();
 

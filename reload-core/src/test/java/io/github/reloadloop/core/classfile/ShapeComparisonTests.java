@@ -1,4 +1,4 @@
-package io.github.reloadloop.core.redefine;
+package io.github.reloadloop.core.classfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.compile;
 
-import io.github.reloadloop.core.compile.SourceFile;
+import io.github.reloadloop.core.CompileProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,8 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reloadloop.core.compile.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package io.github.reloadloop.core.redefine;
+package io.github.reloadloop.core.classfile;
 
-import io.github.reloadloop.core.redefine.ClassShape.Member;
+import io.github.reloadloop.core.classfile.ClassShape.Member;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

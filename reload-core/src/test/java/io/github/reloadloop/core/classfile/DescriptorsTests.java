@@ -1,8 +1,8 @@
-package io.github.reloadloop.core.redefine;
+package io.github.reloadloop.core.classfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.redefine.ClassShape.Member;
+import io.github.reloadloop.core.classfile.ClassShape.Member;
 import org.junit.jupiter.api.Test;
 
 class DescriptorsTests {

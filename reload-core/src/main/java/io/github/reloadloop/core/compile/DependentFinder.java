@@ -1,4 +1,4 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.compile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

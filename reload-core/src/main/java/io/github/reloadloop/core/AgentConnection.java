@@ -1,0 +1,85 @@
+package io.github.reloadloop.core;
+
+import io.github.reloadloop.core.redefine.AgentLoader;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The reloader's agent, loaded on a daemon thread of its own so that start is not held up: the instrumentation
+ * once loaded, where it came from, and the clean-up of what a dynamic attach leaves behind.
+ */
+final class AgentConnection {
+
+  /** How long {@link #awaitLoad()} waits for a load in progress. */
+  static final Duration LOAD_WAIT = Duration.ofSeconds(5);
+
+  private final CompletableFuture<AgentLoader.Agent> agent;
+  private volatile String source = "loading";
+
+  private AgentConnection(ReloadListener listener) {
+    this.agent = CompletableFuture.supplyAsync(() -> load(listener),
+        r -> AutoReloader.daemon(r, "reload-loop-agent").start());
+  }
+
+  static AgentConnection start(ReloadListener listener) {
+    return new AgentConnection(listener);
+  }
+
+  private AgentLoader.Agent load(ReloadListener listener) {
+    try {
+      AgentLoader.Agent loaded = AgentLoader.load();
+      source = loaded.source();
+      return loaded;
+    } catch (IllegalStateException e) {
+      source = "unavailable: " + e.getMessage();
+      listener.warning(e.getMessage());
+      return null;
+    }
+  }
+
+  /** The JVM's instrumentation, waiting for the load; {@code null} when the agent cannot be loaded. */
+  Instrumentation instrumentation() {
+    AgentLoader.Agent loaded = agent.join();
+    return loaded == null ? null : loaded.instrumentation();
+  }
+
+  /** {@code loading}, {@code -javaagent}, {@code dynamic attach (Byte Buddy)} or why it is unavailable. */
+  String source() {
+    return source;
+  }
+
+  /**
+   * Waits, bounded, for a load in progress: a dynamic attach leaves {@code .attach_pid<pid>} in the working
+   * directory until it ends, and a JVM that exits first keeps the file there. A file left by an attach that
+   * did not end in time is removed.
+   *
+   * @return what went wrong, for the listeners
+   */
+  List<String> awaitLoad() {
+    try {
+      agent.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Not loaded in time, or failed (reported when it failed): the attach file is checked below either way.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if ("-javaagent".equals(source)) {
+      return List.of();
+    }
+    Path attachFile = Path.of(System.getProperty("user.dir"), ".attach_pid" + ProcessHandle.current().pid());
+    try {
+      Files.deleteIfExists(attachFile);
+      return List.of();
+    } catch (IOException e) {
+      return List.of("cannot remove " + attachFile + ": " + e.getMessage());
+    }
+  }
+}

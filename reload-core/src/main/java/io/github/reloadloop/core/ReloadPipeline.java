@@ -1,0 +1,78 @@
+package io.github.reloadloop.core;
+
+import io.github.reloadloop.core.compile.CompiledPatch;
+import io.github.reloadloop.core.compile.PatchCompiler;
+import io.github.reloadloop.core.compile.WorkingDirectory;
+import io.github.reloadloop.core.redefine.Applied;
+import io.github.reloadloop.core.redefine.Applier;
+import io.github.reloadloop.core.redefine.Planner;
+import io.github.reloadloop.core.watch.ChangeSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One batch through the stages, in a straight line: change set, compiled patch, redefinition plan, applied;
+ * then the {@link OnReload} hooks. Each stage returns a value; this class publishes each listener event once,
+ * in the order {@link ReloadListener} promises, and records the outcome in the reloader's state.
+ *
+ * <p>Threading: the reload thread.
+ */
+final class ReloadPipeline {
+
+  private final PatchCompiler compiler;
+  private final Planner planner;
+  private final Applier applier;
+  private final ReloadState state;
+  private final ReloadListener listener;
+
+  ReloadPipeline(PatchCompiler compiler, Planner planner, Applier applier, ReloadState state,
+      ReloadListener listener) {
+    this.compiler = compiler;
+    this.planner = planner;
+    this.applier = applier;
+    this.state = state;
+    this.listener = listener;
+  }
+
+  void process(ChangeSet changes) {
+    Instant startedAt = Instant.now();
+    List<Path> files = new ArrayList<>(changes.changed());
+    files.addAll(changes.deleted());
+    listener.changesDetected(List.copyOf(files));
+    changes.deleted().forEach(f -> listener.warning("deleted " + WorkingDirectory.display(f)
+        + ": its classes keep running their last version"));
+    CompiledPatch patch = compiler.compile(changes.changed());
+    patch.warnings().forEach(listener::warning);
+    if (!patch.succeeded()) {
+      state.failed(patch.problems());
+      listener.compileFailed(patch.problems());
+      listener.reloaded(new ReloadResult(startedAt, patch.sources(), changes.deleted(), List.of(), List.of(),
+          List.of(), List.of(), patch.problems(), patch.compiler(), patch.compileTime(), Duration.ZERO, Duration.ZERO));
+      return;
+    }
+    if (patch.classes().isEmpty()) {
+      state.nothingToCompile();
+      listener.reloaded(new ReloadResult(startedAt, List.of(), changes.deleted(), List.of(), List.of(), List.of(),
+          List.of(), List.of(), "", Duration.ZERO, Duration.ZERO, Duration.ZERO));
+      return;
+    }
+    listener.compiled(patch.classNames(), patch.compileTime());
+    Applied applied = applier.apply(planner.plan(patch));
+    Duration reloadTime = Duration.ofNanos(applied.redefinedAtNanos() - changes.firstEventNanos());
+    applied.warnings().forEach(listener::warning);
+    state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime);
+    if (!applied.redefined().isEmpty()) {
+      listener.redefined(applied.redefined(), applied.redefineTime());
+    }
+    if (!applied.refused().isEmpty()) {
+      listener.redefinitionRefused(applied.refused());
+    }
+    OnReloadHooks.run(applied.redefinedClasses(), listener);
+    listener.reloaded(new ReloadResult(startedAt, patch.sources(), changes.deleted(), patch.classNames(),
+        applied.redefined(), applied.added(), applied.refused(), List.of(), patch.compiler(), patch.compileTime(),
+        applied.redefineTime(), reloadTime));
+  }
+}

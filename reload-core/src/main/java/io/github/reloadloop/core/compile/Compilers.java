@@ -1,0 +1,58 @@
+package io.github.reloadloop.core.compile;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compilers of one reloader, created on first use and kept warm; {@link #close()} releases the jar files
+ * they hold open. Thread-safe: the warm-up and a reload may ask for one at the same time.
+ */
+final class Compilers implements AutoCloseable {
+
+  private final List<Path> classpath;
+  private final Charset encoding;
+  private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
+  private boolean closed;
+
+  Compilers(List<Path> classpath, Charset encoding) {
+    this.classpath = List.copyOf(classpath);
+    this.encoding = encoding;
+  }
+
+  /** The compiler of this kind, created on first use. */
+  synchronized SourceCompiler get(CompilerKind kind) {
+    if (closed) {
+      throw new IllegalStateException("the reloader is closed");
+    }
+    return compilers.computeIfAbsent(kind,
+        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding) : new EcjCompiler(classpath, encoding));
+  }
+
+  /**
+   * Closes every compiler.
+   *
+   * @return what went wrong, one message per compiler that could not be closed
+   */
+  synchronized List<String> closeAll() {
+    closed = true;
+    List<String> failures = new ArrayList<>();
+    for (SourceCompiler compiler : compilers.values()) {
+      try {
+        compiler.close();
+      } catch (RuntimeException e) {
+        failures.add("closing the " + compiler.kind() + " compiler failed: " + e.getMessage());
+      }
+    }
+    compilers.clear();
+    return failures;
+  }
+
+  @Override
+  public void close() {
+    closeAll();
+  }
+}

@@ -1,0 +1,220 @@
+package io.github.reloadloop.core.compile;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The reloader's own class directories: every patched or new class file goes to the overlay directory of
+ * its class directory, never into what the build produced. For {@code module/target/classes} the overlay is
+ * {@code module/target/reload-loop/<pid>-<n>/classes} (likewise below Gradle's {@code build}); a class
+ * directory outside such a build directory gets one below the system's temporary directory. Compiles read
+ * the overlays before the build's class directories, so a patch sees earlier patches, and a fresh class
+ * loader reads them first too. {@link #close()} removes them; overlays of processes that no longer run are
+ * removed when the next reloader starts.
+ *
+ * <p>Threading: created and closed by the reloader; written on the reload thread only.
+ */
+public final class Overlay implements AutoCloseable {
+
+  static final String DIRECTORY_NAME = "reload-loop";
+  private static final Pattern OWNER = Pattern.compile("(\\d+)(-.*)?");
+
+  private final Map<Path, Path> overlays = new LinkedHashMap<>();
+  private final List<Path> roots = new ArrayList<>();
+  private final Path staging;
+  private final Consumer<String> warnings;
+
+  private Overlay(Collection<Path> classDirectories, Consumer<String> warnings) {
+    this.warnings = warnings;
+    Map<Path, Path> rootsByParent = new LinkedHashMap<>();
+    for (Path classDirectory : classDirectories) {
+      Path buildDirectory = buildDirectoryOf(classDirectory);
+      Path parent = (buildDirectory == null ? Path.of(System.getProperty("java.io.tmpdir")) : buildDirectory)
+          .resolve(DIRECTORY_NAME);
+      Path overlay = null;
+      try {
+        Path root = rootsByParent.get(parent);
+        if (root == null) {
+          removeLeftovers(parent);
+          Files.createDirectories(parent);
+          root = Files.createTempDirectory(parent, ProcessHandle.current().pid() + "-");
+          rootsByParent.put(parent, root);
+          roots.add(root);
+        }
+        overlay = root.resolve(buildDirectory == null ? withoutRoot(classDirectory)
+            : buildDirectory.relativize(classDirectory));
+        Files.createDirectories(overlay);
+        overlays.put(classDirectory, overlay);
+      } catch (IOException | RuntimeException e) {
+        warnings.accept("cannot create the reload directory " + (overlay == null ? parent : overlay) + " (" + e
+            + "): changed classes of " + classDirectory + " are still reloaded, but new classes cannot be saved for"
+            + " fresh class loaders");
+      }
+    }
+    this.staging = roots.isEmpty() ? null : roots.get(0).resolve("staging");
+  }
+
+  /**
+   * Creates an overlay directory for each class directory; one that cannot be created is reported through
+   * {@code warnings} and left out.
+   */
+  public static Overlay create(Collection<Path> classDirectories, Consumer<String> warnings) {
+    return new Overlay(classDirectories, warnings);
+  }
+
+  /** The overlay directory of each class directory that has one. */
+  public Map<Path, Path> directories() {
+    return Map.copyOf(overlays);
+  }
+
+  /** The overlay directory of {@code classDirectory}, or {@code null}. */
+  Path directoryFor(Path classDirectory) {
+    return classDirectory == null ? null : overlays.get(classDirectory);
+  }
+
+  /** A scratch class directory for classes compiled earlier in the same batch, or {@code null}. */
+  Path staging() {
+    return staging;
+  }
+
+  /** The newest compiled version of a class: the overlay's, else the build's; {@code null} when neither has it. */
+  byte[] previous(String className, Path classDirectory) {
+    if (classDirectory == null) {
+      return null;
+    }
+    Path overlay = overlays.get(classDirectory);
+    byte[] bytes = overlay == null ? null : ProjectLayout.read(ProjectLayout.classFile(overlay, className));
+    return bytes != null ? bytes : ProjectLayout.read(ProjectLayout.classFile(classDirectory, className));
+  }
+
+  /**
+   * Writes class files into their overlay directories, each atomically (a class loader never reads half a
+   * file).
+   *
+   * @return a message for each class file that could not be written
+   */
+  public List<String> write(List<CompiledClass> classes) {
+    List<String> failures = new ArrayList<>();
+    for (CompiledClass compiled : classes) {
+      if (compiled.overlayDirectory() != null) {
+        try {
+          writeAtomically(ProjectLayout.classFile(compiled.overlayDirectory(), compiled.name()), compiled.bytes());
+        } catch (IOException e) {
+          failures.add("cannot write " + compiled.name() + " to " + compiled.overlayDirectory() + ": " + e);
+        }
+      }
+    }
+    return failures;
+  }
+
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path temporary = Files.createTempFile(target.getParent(), ".reload-", ".tmp");
+    try {
+      Files.write(temporary, bytes);
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Empties the staging directory after a batch. */
+  void clearStaging() throws IOException {
+    if (staging != null && Files.exists(staging)) {
+      deleteTree(staging);
+    }
+  }
+
+  /** Removes the overlay directories (and the {@code reload-loop} directory when nothing else is left in it). */
+  @Override
+  public void close() {
+    for (Path root : roots) {
+      try {
+        deleteTree(root);
+        Files.deleteIfExists(root.getParent());
+      } catch (DirectoryNotEmptyException e) {
+        // Another reloader (in this or another JVM) still uses the reload-loop directory: it stays.
+        continue;
+      } catch (IOException e) {
+        warnings.accept("cannot remove " + root + ": " + e);
+      }
+    }
+  }
+
+  /** The nearest enclosing {@code target} or {@code build} directory, or {@code null}. */
+  static Path buildDirectoryOf(Path classDirectory) {
+    for (Path p = classDirectory.getParent(); p != null; p = p.getParent()) {
+      String name = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (name.equals("target") || name.equals("build")) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static Path withoutRoot(Path path) {
+    Path root = path.getRoot();
+    return root == null ? path : root.relativize(path);
+  }
+
+  /** Removes overlays left by processes that ended without closing their reloader (a kill, a crash). */
+  static void removeLeftovers(Path parent) {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(parent)) {
+      for (Path entry : entries.toList()) {
+        Matcher owner = OWNER.matcher(entry.getFileName().toString());
+        if (owner.matches() && ProcessHandle.of(Long.parseLong(owner.group(1))).isEmpty()) {
+          deleteTree(entry);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Another process may be removing the same leftovers; what is left is removed next time.
+      return;
+    }
+  }
+
+  static void deleteTree(Path top) throws IOException {
+    Files.walkFileTree(top, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+        if (e != null && !(e instanceof NoSuchFileException)) {
+          throw e;
+        }
+        Files.deleteIfExists(directory);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

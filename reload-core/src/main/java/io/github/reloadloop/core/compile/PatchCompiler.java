@@ -1,0 +1,272 @@
+package io.github.reloadloop.core.compile;
+
+import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.classfile.ClassShape;
+import io.github.reloadloop.core.classfile.ShapeComparison;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The compile stage: turns changed source files into a {@link CompiledPatch}. Each file is compiled as the
+ * build compiled its classes (release, {@code -parameters}, preview, compiler); classes that inlined a
+ * changed constant or use a changed member are recompiled with it; when the patch differs from the previous
+ * version only in compiler-generated members, the other compiler is tried and the better fit kept. All or
+ * nothing: if any file does not compile, the patch carries the problems and no class, and the files are
+ * compiled again with the next batch.
+ *
+ * <p>Threading: {@link #compile} and {@link #warmUp} on the reload thread; {@link #describeCompiler()} from
+ * any thread.
+ */
+public final class PatchCompiler implements AutoCloseable {
+
+  private final ProjectLayout layout;
+  private final Overlay overlay;
+  private final SourceReader reader;
+  private final Compilers compilers;
+  private final BuildSettings builds;
+  private final CompilerSelection selection;
+  private final GroupedCompile grouped;
+  /** Files whose last compile failed: they are compiled again with the next batch. */
+  private final Set<Path> failed = new LinkedHashSet<>();
+
+  /**
+   * @param jvmClasspath the running JVM's classpath; patches compile against the overlays, then the class
+   *     directories, then this
+   */
+  public PatchCompiler(ProjectLayout layout, Overlay overlay, CompilerChoice choice, List<Path> jvmClasspath,
+      Charset encoding) {
+    this.layout = layout;
+    this.overlay = overlay;
+    this.reader = new SourceReader(encoding);
+    this.builds = new BuildSettings(layout);
+    this.selection = new CompilerSelection(choice, layout, builds);
+    this.grouped = new GroupedCompile(builds, overlay);
+    LinkedHashSet<Path> classpath = new LinkedHashSet<>();
+    if (overlay.staging() != null) {
+      classpath.add(overlay.staging());
+    }
+    for (Path classDirectory : layout.classDirectories().values()) {
+      Path overlayDirectory = overlay.directoryFor(classDirectory);
+      if (overlayDirectory != null) {
+        classpath.add(overlayDirectory);
+      }
+    }
+    classpath.addAll(layout.classDirectories().values());
+    classpath.addAll(jvmClasspath);
+    this.compilers = new Compilers(List.copyOf(classpath), encoding);
+  }
+
+  /**
+   * Warms up the compiler the first root most likely needs; see {@link SourceCompiler#warmUp}.
+   *
+   * @return the rounds completed
+   */
+  public int warmUp(BooleanSupplier cancelled) {
+    List<Path> roots = layout.sourceRoots();
+    CompileSettings settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : layout.defaultsFor(roots.get(0));
+    return compilers.get(selection.initial()).warmUp(settings, cancelled);
+  }
+
+  /** {@code javac}, {@code ecj}, or {@code auto: javac}, for a status line. */
+  public String describeCompiler() {
+    return selection.describe();
+  }
+
+  /**
+   * Compiles the changed files, together with those whose last compile failed.
+   *
+   * @param changed source files that exist (deleted ones are the watcher's business)
+   */
+  public CompiledPatch compile(List<Path> changed) {
+    long start = System.nanoTime();
+    Set<Path> files = new LinkedHashSet<>();
+    changed.forEach(f -> files.add(f.toAbsolutePath().normalize()));
+    failed.stream().filter(Files::isRegularFile).forEach(files::add);
+    List<String> warnings = new ArrayList<>();
+    if (files.isEmpty()) {
+      failed.clear();
+      return new CompiledPatch(List.of(), List.of(), List.of(), "", Duration.ZERO, List.of());
+    }
+    List<SourceFile> sources = new ArrayList<>();
+    List<CompileProblem> unreadable = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        SourceFile source = reader.read(file);
+        warnIfMisplaced(source, warnings);
+        sources.add(source);
+      } catch (SourceReader.UnreadableSource e) {
+        unreadable.add(e.problem);
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      return failed(List.copyOf(files), unreadable, "", start, warnings);
+    }
+    CompilerKind kind = selection.choose(files);
+    Attempt attempt = compileWithDependents(kind, sources, warnings);
+    if (attempt.output().succeeded() && selection.automatic() && attempt.judgement().onlySyntheticDifferences()) {
+      Attempt other = compileWithDependents(kind.other(), attempt.sources(), warnings);
+      if (other.output().succeeded() && other.judgement().differences() < attempt.judgement().differences()) {
+        attempt = other;
+        selection.remember(other.kind(), files);
+      }
+    }
+    List<Path> compiled = attempt.sources().stream().map(SourceFile::path).toList();
+    if (!attempt.output().succeeded()) {
+      return failed(compiled, attempt.output().problems(), CompilerSelection.name(attempt.kind()), start, warnings);
+    }
+    failed.clear();
+    return new CompiledPatch(compiled, classes(attempt.output()), List.of(), CompilerSelection.name(attempt.kind()),
+        Duration.ofNanos(System.nanoTime() - start), warnings);
+  }
+
+  /** One compiler's patch: the sources it compiled (dependents included), what came out, how it fits. */
+  private record Attempt(CompilerKind kind, List<SourceFile> sources, CompileOutput output, Judgement judgement) {}
+
+  /**
+   * How a patch compares with the previous compiled version of its classes (the overlay's, else the build's).
+   *
+   * @param affected simple names of top-level classes whose change reaches the classes compiled against them
+   * @param differences classes whose shape changed
+   * @param onlySynthetic whether every shape change is in compiler-generated members (another compiler's mark)
+   */
+  private record Judgement(Set<String> affected, int differences, boolean onlySynthetic) {
+    boolean onlySyntheticDifferences() {
+      return differences > 0 && onlySynthetic;
+    }
+  }
+
+  private Attempt compileWithDependents(CompilerKind kind, List<SourceFile> batch, List<String> warnings) {
+    List<SourceFile> sources = new ArrayList<>(batch);
+    SourceCompiler compiler = compilers.get(kind);
+    CompileOutput output = grouped.compile(compiler, sources, warnings::add);
+    if (!output.succeeded()) {
+      return new Attempt(kind, sources, output, new Judgement(Set.of(), 0, false));
+    }
+    Judgement judgement = judge(output);
+    if (!judgement.affected().isEmpty()) {
+      Set<Path> compiledFiles = new LinkedHashSet<>(sources.stream().map(SourceFile::path).toList());
+      List<SourceFile> dependents = dependents(judgement.affected(), compiledFiles, warnings);
+      if (!dependents.isEmpty()) {
+        sources.addAll(dependents);
+        output = grouped.compile(compiler, sources, warnings::add);
+        judgement = output.succeeded() ? judge(output) : new Judgement(Set.of(), 0, false);
+      }
+    }
+    return new Attempt(kind, sources, output, judgement);
+  }
+
+  private Judgement judge(CompileOutput output) {
+    Set<String> affected = new LinkedHashSet<>();
+    int differences = 0;
+    boolean onlySynthetic = true;
+    for (Map.Entry<String, byte[]> entry : output.classes().entrySet()) {
+      byte[] previous = overlay.previous(entry.getKey(), classDirectoryOf(entry.getKey(), output));
+      ClassShape before = previous == null ? null : parseOrNull(previous);
+      if (before == null) {
+        continue;
+      }
+      ShapeComparison.Result result = ShapeComparison.compare(before, ClassShape.parse(entry.getValue()));
+      if (result.dependentsAffected()) {
+        affected.add(topLevelSimpleName(entry.getKey()));
+      }
+      if (!result.redefinable()) {
+        differences++;
+        onlySynthetic &= result.onlySynthetic();
+      }
+    }
+    return new Judgement(affected, differences, onlySynthetic);
+  }
+
+  private List<SourceFile> dependents(Set<String> affected, Set<Path> compiled, List<String> warnings) {
+    List<SourceFile> found = new ArrayList<>();
+    for (Path file : DependentFinder.find(layout.sourceRoots(), affected, compiled)) {
+      try {
+        found.add(reader.read(file));
+      } catch (SourceReader.UnreadableSource e) {
+        warnings.add("cannot recompile dependent " + e.problem);
+      }
+    }
+    return found;
+  }
+
+  private List<CompiledClass> classes(CompileOutput output) {
+    List<CompiledClass> classes = new ArrayList<>();
+    output.classes().forEach((name, bytes) -> {
+      Path classDirectory = classDirectoryOf(name, output);
+      classes.add(new CompiledClass(name, bytes, sourceOf(name, output), classDirectory,
+          overlay.directoryFor(classDirectory)));
+    });
+    return classes;
+  }
+
+  /** The source of a class; a class the compiler did not attribute belongs with its top-level class. */
+  private static Path sourceOf(String name, CompileOutput output) {
+    Path source = output.sources().get(name);
+    if (source == null && name.contains("$")) {
+      source = output.sources().get(name.substring(0, name.indexOf('$')));
+    }
+    if (source == null && !output.sources().isEmpty()) {
+      source = output.sources().values().iterator().next();
+    }
+    return source;
+  }
+
+  private Path classDirectoryOf(String name, CompileOutput output) {
+    Path source = sourceOf(name, output);
+    return source == null ? null : layout.classDirectoryOf(source);
+  }
+
+  private CompiledPatch failed(List<Path> files, List<CompileProblem> problems, String compiler, long start,
+      List<String> warnings) {
+    failed.clear();
+    failed.addAll(files);
+    return new CompiledPatch(files, List.of(), problems, compiler, Duration.ofNanos(System.nanoTime() - start),
+        warnings);
+  }
+
+  private void warnIfMisplaced(SourceFile source, List<String> warnings) {
+    Path root = layout.rootOf(source.path());
+    String declared = root == null ? null : SourceReader.misplacedPackage(source, root);
+    if (declared != null) {
+      warnings.add(WorkingDirectory.display(source.path()) + " declares package '" + declared
+          + "', which does not match its directory; its classes are compiled into that package");
+    }
+  }
+
+  static String topLevelSimpleName(String binaryName) {
+    String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+    int nested = simple.indexOf('$');
+    return nested > 0 ? simple.substring(0, nested) : simple;
+  }
+
+  private static ClassShape parseOrNull(byte[] bytes) {
+    try {
+      return ClassShape.parse(bytes);
+    } catch (RuntimeException e) {
+      return null; // A truncated class file on disk counts as no previous version.
+    }
+  }
+
+  /**
+   * Releases the compilers' open jar files.
+   *
+   * @return what went wrong, one message per compiler that could not be closed
+   */
+  public List<String> closeCompilers() {
+    return compilers.closeAll();
+  }
+
+  @Override
+  public void close() {
+    closeCompilers();
+  }
+}

@@ -1,0 +1,191 @@
+package io.github.reloadloop.core.compile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where each source root's classes live, and how the build compiled them, found from the class files
+ * themselves. A root's class directory is the classpath directory that holds its classes (falling back to
+ * Maven's and Gradle's conventions); a multi-release root such as {@code src/main/java11} belongs to a
+ * {@code META-INF/versions/11} directory. Immutable.
+ */
+public final class ProjectLayout {
+
+  private static final int SAMPLE = 200;
+  private static final Pattern RELEASE_ROOT = Pattern.compile("java(\\d+)");
+
+  /** A source root, its class directory ({@code null} when none is known) and what its classes tell. */
+  private record Root(Path directory, Path classDirectory, BuildSettings.Defaults defaults) {}
+
+  private final Map<Path, Root> roots = new LinkedHashMap<>();
+
+  /**
+   * @param sourceRoots absolute, normalized source directories
+   * @param explicitClassDirectories class directories given by the user, by root
+   * @param classpath the running JVM's classpath, where class directories are looked for
+   */
+  public ProjectLayout(List<Path> sourceRoots, Map<Path, Path> explicitClassDirectories, List<Path> classpath) {
+    for (Path root : sourceRoots) {
+      Path classDirectory = explicitClassDirectories.get(root);
+      if (classDirectory == null) {
+        classDirectory = findClassDirectory(root, classpath);
+      }
+      classDirectory = classDirectory == null ? null : classDirectory.toAbsolutePath().normalize();
+      roots.put(root, new Root(root, classDirectory, BuildSettings.Defaults.sample(sampleClassFiles(classDirectory))));
+    }
+  }
+
+  /** The source roots, in the order given. */
+  public List<Path> sourceRoots() {
+    return List.copyOf(roots.keySet());
+  }
+
+  /** The class directory of each root that has one. */
+  public Map<Path, Path> classDirectories() {
+    Map<Path, Path> directories = new LinkedHashMap<>();
+    roots.values().stream().filter(r -> r.classDirectory() != null)
+        .forEach(r -> directories.put(r.directory(), r.classDirectory()));
+    return directories;
+  }
+
+  /** The root a source file belongs to, or {@code null}. */
+  public Path rootOf(Path file) {
+    for (Path root : roots.keySet()) {
+      if (file.startsWith(root)) {
+        return root;
+      }
+    }
+    return null;
+  }
+
+  /** The class directory of the root that holds {@code file}, or {@code null}. */
+  Path classDirectoryOf(Path file) {
+    Path root = rootOf(file);
+    return root == null ? null : roots.get(root).classDirectory();
+  }
+
+  /** The Java release a new class of this root is compiled for: the release most of its classes were built for. */
+  public int releaseOf(Path root) {
+    return roots.get(root).defaults().settings().release();
+  }
+
+  /** How a new class of the root holding {@code file} is compiled. */
+  CompileSettings defaultsFor(Path file) {
+    Path root = rootOf(file);
+    return root == null ? CompileSettings.ofRunningJvm() : roots.get(root).defaults().settings();
+  }
+
+  /** The compiler that built the classes of the root holding {@code file}, when the class files tell. */
+  Optional<CompilerKind> compilerOf(Path file) {
+    Path root = rootOf(file);
+    return root == null ? Optional.empty() : roots.get(root).defaults().compiler();
+  }
+
+  /** The class file of a binary class name below a class directory. */
+  public static Path classFile(Path classDirectory, String className) {
+    return classDirectory.resolve(className.replace('.', '/') + ".class");
+  }
+
+  /** The class files the build made from {@code source}: {@code Name.class} first, then {@code Name$*.class}. */
+  List<Path> classFilesOf(Path source) {
+    Path root = rootOf(source);
+    Path classDirectory = root == null ? null : roots.get(root).classDirectory();
+    if (classDirectory == null) {
+      return List.of();
+    }
+    Path relative = root.relativize(source);
+    String base = relative.getFileName().toString().replaceFirst("\\.java$", "");
+    Path directory = relative.getParent() == null ? classDirectory
+        : classDirectory.resolve(relative.getParent().toString());
+    List<Path> files = new ArrayList<>();
+    Path main = directory.resolve(base + ".class");
+    if (Files.isRegularFile(main)) {
+      files.add(main);
+    }
+    try (Stream<Path> list = Files.list(directory)) {
+      list.filter(p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(base + "$") && name.endsWith(".class");
+      }).sorted().forEach(files::add);
+    } catch (IOException | UncheckedIOException e) {
+      return files; // No such directory yet: a new package.
+    }
+    return files;
+  }
+
+  private static Path findClassDirectory(Path root, List<Path> classpath) {
+    Matcher releaseRoot = RELEASE_ROOT.matcher(root.getFileName() == null ? "" : root.getFileName().toString());
+    String layer = releaseRoot.matches() ? "META-INF/versions/" + releaseRoot.group(1) : null;
+    List<String> candidates = new ArrayList<>();
+    try (Stream<Path> tree = Files.walk(root)) {
+      tree.filter(p -> p.toString().endsWith(".java")).limit(SAMPLE)
+          .forEach(p -> candidates.add(root.relativize(p).toString().replaceFirst("\\.java$", ".class")));
+    } catch (IOException | UncheckedIOException e) {
+      candidates.clear();
+    }
+    for (Path entry : classpath) {
+      boolean isLayer = entry.toString().replace('\\', '/').matches(".*/META-INF/versions/\\d+$");
+      boolean fits = layer == null ? !isLayer : entry.toString().replace('\\', '/').endsWith("/" + layer);
+      if (fits && Files.isDirectory(entry)
+          && candidates.stream().anyMatch(c -> Files.isRegularFile(entry.resolve(c)))) {
+        return entry;
+      }
+    }
+    return conventionalClassDirectory(root, layer);
+  }
+
+  /**
+   * Maven ({@code target/classes}) and Gradle ({@code build/classes/java/main}) layouts; for a multi-release
+   * root ({@code src/main/java11}) the {@code META-INF/versions/11} directory below the main classes.
+   */
+  static Path conventionalClassDirectory(Path root, String layer) {
+    Path normalized = root.toAbsolutePath().normalize();
+    String name = normalized.getNameCount() < 3 ? "" : normalized.getFileName().toString();
+    if (!(name.equals("java") || layer != null)) {
+      return null;
+    }
+    String set = normalized.getParent().getFileName().toString();
+    Path module = normalized.getParent().getParent().getParent();
+    if (module == null || !normalized.getParent().getParent().getFileName().toString().equals("src")) {
+      return null;
+    }
+    List<Path> guesses = List.of(
+        module.resolve("target").resolve(set.equals("main") ? "classes" : set + "-classes"),
+        module.resolve("build/classes/java").resolve(set));
+    return guesses.stream().map(g -> layer == null ? g : g.resolve(layer)).filter(Files::isDirectory)
+        .findFirst().orElse(null);
+  }
+
+  /** Up to {@value #SAMPLE} class files of a class directory, multi-release layers left out. */
+  private static List<byte[]> sampleClassFiles(Path classDirectory) {
+    if (classDirectory == null) {
+      return List.of();
+    }
+    Path layers = classDirectory.resolve("META-INF");
+    try (Stream<Path> tree = Files.walk(classDirectory)) {
+      return tree.filter(p -> p.toString().endsWith(".class") && !p.startsWith(layers)).limit(SAMPLE)
+          .map(ProjectLayout::read).filter(b -> b != null).toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
+  /** The bytes of a file, or {@code null} when it is gone or unreadable (treated as "no such version"). */
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

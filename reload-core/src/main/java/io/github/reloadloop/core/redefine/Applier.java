@@ -1,0 +1,66 @@
+package io.github.reloadloop.core.redefine;
+
+import io.github.reloadloop.core.RefusedClass;
+import io.github.reloadloop.core.compile.Overlay;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The apply stage: defines the plan's new classes (before anything that may use them is redefined: the JVM
+ * caches a failed resolution in the caller's constant pool), redefines the loaded classes in one
+ * {@code redefineClasses} call, and writes every compiled class to the overlay, where compiles and fresh
+ * class loaders find it.
+ *
+ * <p>Threading: the reload thread.
+ */
+public final class Applier {
+
+  private final Supplier<Instrumentation> instrumentation;
+  private final RunningVersions running;
+  private final Overlay overlay;
+  private Redefiner redefiner;
+  private ClassDefiner definer;
+
+  public Applier(Supplier<Instrumentation> instrumentation, RunningVersions running, Overlay overlay) {
+    this.instrumentation = instrumentation;
+    this.running = running;
+    this.overlay = overlay;
+  }
+
+  public Applied apply(RedefinitionPlan plan) {
+    List<String> warnings = new ArrayList<>();
+    if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty()) {
+      Instrumentation jvm = instrumentation.get();
+      redefiner = redefiner == null ? new Redefiner(jvm) : redefiner;
+      definer = definer == null ? new ClassDefiner(jvm) : definer;
+    }
+    for (RedefinitionPlan.Definition definition : plan.definitions()) {
+      try {
+        running.replaced(definer.define(definition), definition.bytes());
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        warnings.add("cannot define the new class " + definition.name() + " in " + definition.loader() + ": " + e
+            + "; a fresh class loader finds it in the overlay directory");
+      }
+    }
+    long start = System.nanoTime();
+    Redefiner.Outcome outcome = plan.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
+        : redefiner.redefine(plan.redefinitions());
+    long end = System.nanoTime();
+    Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
+    outcome.failures().forEach((name, why) ->
+        refused.putIfAbsent(name, Planner.refusedClass(plan.patch(), name, List.of(why))));
+    for (Class<?> type : outcome.redefined()) {
+      running.replaced(type, plan.redefinitions().get(type));
+    }
+    warnings.addAll(overlay.write(plan.patch().classes()));
+    List<String> redefined = outcome.redefined().stream().map(Class::getName).distinct()
+        .filter(n -> !refused.containsKey(n)).toList();
+    return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),
+        Duration.ofNanos(end - start), end, warnings);
+  }
+}
