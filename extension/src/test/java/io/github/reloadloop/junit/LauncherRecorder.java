@@ -1,5 +1,6 @@
 package io.github.reloadloop.junit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +32,10 @@ final class LauncherRecorder implements TestExecutionListener {
   private final Map<UniqueId, TestDescriptor> descriptors = new ConcurrentHashMap<>();
 
   /** Runs the selected tests with these configuration parameters and returns every engine's events. */
-  static EngineExecutionResults run(DiscoverySelector selector, Map<String, String> parameters) {
+  static EngineExecutionResults run(List<DiscoverySelector> selectors, Map<String, String> parameters) {
     LauncherRecorder listener = new LauncherRecorder();
     LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selector)
+        .selectors(selectors)
         .configurationParameters(parameters)
         .build(), listener);
     return listener.recorder.getExecutionResults();
@@ -44,6 +45,14 @@ final class LauncherRecorder implements TestExecutionListener {
   static Condition<Event> reportedByReloadLoop() {
     return new Condition<>(event -> event.getTestDescriptor().getUniqueId().getEngineId()
         .filter("reload-loop"::equals).isPresent(), "reported by the reload-loop engine");
+  }
+
+  /** A container of Jupiter's own run whose unique id names this class. */
+  static Condition<Event> container(String simpleClassName) {
+    return new Condition<>(event -> event.getTestDescriptor().isContainer()
+        && event.getTestDescriptor().getUniqueId().getEngineId().filter("junit-jupiter"::equals).isPresent()
+        && event.getTestDescriptor().getUniqueId().toString().endsWith("." + simpleClassName + "]"),
+        "Jupiter's container of " + simpleClassName);
   }
 
   @Override

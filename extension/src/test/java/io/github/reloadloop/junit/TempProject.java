@@ -32,6 +32,8 @@ final class TempProject {
   final Path test;
   final Path classes;
   final Path testClasses;
+  /** Further class directories on the test class path (a multi-release overlay), after the main ones. */
+  private final List<Path> extraClassDirectories = new ArrayList<>();
   /** The class loader of the latest {@link #run}, to look at the fixture's classes after it. */
   private ClassLoader lastLoader;
 
@@ -66,6 +68,20 @@ final class TempProject {
     String text = Files.readString(file);
     assertThat(text).contains(from);
     save(file, text.replace(from, to));
+  }
+
+  /**
+   * Compiles {@code sources} (against the main classes) into a class directory of their own that the test
+   * class path holds after the main ones, as Surefire's {@code additionalClasspathElements} does for a
+   * multi-release overlay.
+   */
+  TempProject extraClassDirectory(Path sources, Path output) throws IOException {
+    Files.createDirectories(output);
+    String jvm = String.join(java.io.File.pathSeparator,
+        Classpath.ofRunningJvm().stream().map(Path::toString).toList());
+    javac(sources, output, classes + java.io.File.pathSeparator + jvm);
+    extraClassDirectories.add(output);
+    return this;
   }
 
   /** Compiles main then test sources with javac into the output directories. */
@@ -105,9 +121,18 @@ final class TempProject {
    * (Jupiter and reload-loop's end-of-run engine), and returns the events of both engines.
    */
   EngineExecutionResults run(String testClass, ScriptedConsole console, String... extraParameters) throws Exception {
+    return run(List.of(testClass), console, extraParameters);
+  }
+
+  /** Runs several test classes of this project, in this order, like {@link #run(String, ScriptedConsole, String...)}. */
+  EngineExecutionResults run(List<String> classNames, ScriptedConsole console, String... extraParameters)
+      throws Exception {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, previous)) {
+    List<URL> urls = new ArrayList<>(List.of(testClasses.toUri().toURL(), classes.toUri().toURL()));
+    for (Path extra : extraClassDirectories) {
+      urls.add(extra.toUri().toURL());
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), previous)) {
       Thread.currentThread().setContextClassLoader(loader);
       lastLoader = loader;
       Map<String, String> parameters = new HashMap<>(Map.of("reload.loop", "true", "reload.dir", main + "," + test,
@@ -115,7 +140,11 @@ final class TempProject {
       for (int i = 0; i + 1 < extraParameters.length; i += 2) {
         parameters.put(extraParameters[i], extraParameters[i + 1]);
       }
-      return LauncherRecorder.run(DiscoverySelectors.selectClass(loader.loadClass(testClass)), parameters);
+      List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+      for (String testClass : classNames) {
+        selectors.add(DiscoverySelectors.selectClass(loader.loadClass(testClass)));
+      }
+      return LauncherRecorder.run(selectors, parameters);
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }

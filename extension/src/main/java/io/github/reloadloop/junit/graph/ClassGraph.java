@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -58,15 +59,19 @@ public final class ClassGraph {
   }
 
   private final List<Path> directories;
+  private final Predicate<String> notProject;
   private Map<String, Path> index;
   private final Map<String, ClassReferences> nodes = new HashMap<>();
 
   /**
    * @param directories the project's class directories in lookup order (where a class is found first is
    *     where it is read from: put directories of newer class files first)
+   * @param notProject classes in those directories that are not the project's (reload-loop's own, when it
+   *     is built as part of the project)
    */
-  public ClassGraph(List<Path> directories) {
+  public ClassGraph(List<Path> directories, Predicate<String> notProject) {
     this.directories = List.copyOf(directories);
+    this.notProject = notProject;
   }
 
   /** The project classes reachable from {@code roots}, the roots included. */
@@ -109,7 +114,7 @@ public final class ClassGraph {
   public synchronized void changed(Collection<String> classNames) {
     for (String name : classNames) {
       nodes.remove(name);
-      if (index != null) {
+      if (index != null && !notProject.test(name)) {
         Path file = locate(name);
         if (file != null) {
           index.put(name, file);
@@ -157,7 +162,12 @@ public final class ClassGraph {
         }
         try (Stream<Path> tree = Files.walk(directory)) {
           tree.filter(p -> p.getFileName().toString().endsWith(".class") && !isVersionedEntry(directory, p))
-              .forEach(p -> found.putIfAbsent(className(directory, p), p));
+              .forEach(p -> {
+                String name = className(directory, p);
+                if (!notProject.test(name)) {
+                  found.putIfAbsent(name, p);
+                }
+              });
         } catch (IOException | UncheckedIOException e) {
           // A directory that vanished mid-walk: its classes cannot be run either.
           continue;

@@ -8,6 +8,7 @@ import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.console.TtyConsoleFactory;
 import io.github.reloadloop.junit.graph.ClassGraph;
+import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
@@ -185,7 +186,7 @@ public final class LoopSession implements AutoCloseable {
     if (known == null) {
       synchronized (this) {
         if (graph == null) {
-          graph = new ClassGraph(freshLoaders.entries(overlays()));
+          graph = new ClassGraph(freshLoaders.entries(overlays()), FreshClassLoader::alwaysFromParent);
         }
         known = graph;
       }

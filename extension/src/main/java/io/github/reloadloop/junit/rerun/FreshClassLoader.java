@@ -26,7 +26,9 @@ public final class FreshClassLoader extends URLClassLoader {
     registerAsParallelCapable();
   }
 
-  private static final String OWN_PACKAGE = "io.github.reloadloop.";
+  /** reload-loop's own packages (its core and this extension), not those of a project that shares the prefix. */
+  private static final java.util.List<String> OWN_PACKAGES = java.util.List.of("io.github.reloadloop.core.",
+      "io.github.reloadloop.junit.");
 
   private final int generation;
   private final List<Path> entries;
@@ -94,8 +96,9 @@ public final class FreshClassLoader extends URLClassLoader {
     return Collections.enumeration(found);
   }
 
-  static boolean alwaysFromParent(String className) {
-    return className.startsWith("java.") || className.startsWith(OWN_PACKAGE);
+  /** Whether a class always comes from the parent: the JDK's and reload-loop's own. */
+  public static boolean alwaysFromParent(String className) {
+    return className.startsWith("java.") || OWN_PACKAGES.stream().anyMatch(className::startsWith);
   }
 
   private static boolean isOwnClassFile(String resource) {

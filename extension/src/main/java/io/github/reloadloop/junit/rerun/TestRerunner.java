@@ -24,6 +24,7 @@ public final class TestRerunner {
   private static final String JUPITER = "junit-jupiter";
 
   private final Map<String, String> configuration;
+  private final JvmGlobals globals = new JvmGlobals();
 
   /** @param configuration configuration parameters for the nested run (it must not open a console) */
   public TestRerunner(Map<String, String> configuration) {
@@ -46,9 +47,23 @@ public final class TestRerunner {
 
   /**
    * Runs the tests and containers with these unique ids in one nested run on a rerun thread, and waits.
-   * A failure of the run itself (not of a test) is thrown.
+   * A failure of the run itself (not of a test) is thrown. In a fresh class loader, the run sees that
+   * loader's own JVM-wide defaults ({@link JvmGlobals}).
    */
   public RunResults run(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
+    if (loader instanceof FreshClassLoader fresh) {
+      try {
+        return globals.inWorldOf(fresh, () -> runOnRerunThread(uniqueIds, loader));
+      } catch (InterruptedException | RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return runOnRerunThread(uniqueIds, loader);
+  }
+
+  private RunResults runOnRerunThread(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
     return RerunThread.call(loader, () -> {
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
           .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())

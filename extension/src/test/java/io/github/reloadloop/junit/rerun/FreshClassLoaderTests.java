@@ -23,6 +23,8 @@ class FreshClassLoaderTests {
     assertThat(FreshClassLoader.alwaysFromParent("org.junit.jupiter.api.Test")).as("a jar: by rule, not by name")
         .isFalse();
     assertThat(FreshClassLoader.alwaysFromParent("acme.Ledger")).isFalse();
+    assertThat(FreshClassLoader.alwaysFromParent("io.github.reloadloop.sample.Order")).as("a project of ours")
+        .isFalse();
   }
 
   @Test
