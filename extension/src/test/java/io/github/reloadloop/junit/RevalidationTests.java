@@ -229,4 +229,68 @@ class RevalidationTests {
         .haveExactly(1, event(test("matchesTag_isCaseSensitive"), LauncherRecorder.reportedByReloadLoop(),
             finishedWithFailure(message(m -> m.contains("passed before the reload of web.Selector")))));
   }
+
+  /**
+   * A test that depends on static state another test left behind passes in the original loader; revalidated
+   * alone in a fresh loader after a schema change, it fails: the console says where it ran and that it
+   * passed against the original classes, so the user can tell a class-loader effect from a real break.
+   */
+  @Test
+  void revalidatedInAFreshLoader_failureSaysWhereItRanAndThatItPassedInTheOriginal() throws Exception {
+    project.mainSource("web/Mode.java", "package web; public class Mode { public static String current; }")
+        .testSource("web/ASetsModeTest.java", """
+            package web;
+
+            import io.github.reloadloop.junit.ReloadLoop;
+            import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.extension.ExtendWith;
+
+            @ExtendWith(ReloadLoop.class)
+            class ASetsModeTest {
+              @Test
+              void setsMode() {
+                Mode.current = "strict";
+              }
+            }
+            """)
+        .testSource("web/BReadsModeTest.java", """
+            package web;
+
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+
+            import io.github.reloadloop.junit.ReloadLoop;
+            import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.extension.ExtendWith;
+
+            @ExtendWith(ReloadLoop.class)
+            class BReadsModeTest {
+              @Test
+              void modeIsStrict() {
+                assertEquals("strict", Mode.current);
+                Selector.matchesTag("a", "a");
+              }
+            }
+            """).compile();
+    ScriptedConsole console = new ScriptedConsole()
+        .then(() -> {
+          TempProject.edit(selector, BREAKING_FIX, "return lower(text.trim());\n  }\n\n"
+              + "  private static String lower(String text) {\n    return text.toLowerCase();");
+          return "continue";
+        })
+        .type("status")
+        .type("skip");
+
+    EngineExecutionResults results = project.run(List.of("web.ASetsModeTest", "web.BReadsModeTest",
+        "web.ClassTest"), console);
+
+    assertThat(console.transcript())
+        .contains("PASSED ClassTest > hasClass_ignoresCase() after 1 rerun")
+        .contains("FAILED: BReadsModeTest > modeIsStrict()")
+        .contains("expected: <strict> but was: <null>")
+        .containsPattern("ran in a fresh class loader \\(reload-loop-fresh-\\d+\\) because these classes changed shape: web.Selector")
+        .contains("passed earlier in this run against the original classes; this may be a class-loader effect")
+        .containsPattern("class loaders: +the original one for tests that reach no changed shape; reload-loop-fresh-\\d+ for the others");
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("modeIsStrict"),
+        LauncherRecorder.reportedByReloadLoop(), finishedWithFailure()));
+  }
 }

@@ -88,7 +88,8 @@ final class Revalidation {
         RerunOutcome outcome = TestRerunner.outcome(results, id);
         boolean passed = outcome.status() == RerunOutcome.Status.PASSED;
         if (outcome.status() == RerunOutcome.Status.FAILED) {
-          TestExecutionResult result = resolveFailure(candidate, results, outcome);
+          TestExecutionResult result = resolveFailure(candidate, results, outcome,
+              group.getKey() != session.originalLoader());
           passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
           finals.put(id, result);
         }
@@ -110,13 +111,16 @@ final class Revalidation {
   }
 
   /** A revalidated test failed: the loop, when active; else the failure, saying what changed since its pass. */
-  private TestExecutionResult resolveFailure(Candidate candidate, RunResults results, RerunOutcome outcome)
-      throws InterruptedException {
+  private TestExecutionResult resolveFailure(Candidate candidate, RunResults results, RerunOutcome outcome,
+      boolean fresh) throws InterruptedException {
     String before = "passed before the reload of " + String.join(", ", candidate.changed()) + " at "
         + LocalTime.ofInstant(candidate.reload().at(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
+    List<String> notes = new ArrayList<>(List.of("revalidated: it " + before + ", and fails now"));
+    if (fresh) {
+      notes.addAll(session.notesFor(candidate.test().uniqueId()));
+    }
     Resolution resolution = new FailureLoop(session).resolve(new FailedTest(candidate.test().uniqueId(),
-        name(results, UniqueId.parse(candidate.test().uniqueId())), "test", outcome.failure(),
-        List.of("revalidated: it " + before + ", and fails now")));
+        name(results, UniqueId.parse(candidate.test().uniqueId())), "test", outcome.failure(), notes));
     if (resolution.passed()) {
       return TestExecutionResult.successful();
     }
