@@ -96,7 +96,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   private static void recordResult(ExtensionContext context, boolean passed) {
     LoopSession session = session(context);
     if (session != null) {
-      session.recordResult(context.getUniqueId(), context.getTestClass().map(Class::getName).orElse(""), passed);
+      session.recordResult(context.getUniqueId(), passed, context);
     }
   }
 

@@ -55,9 +55,9 @@ class FreshLoaderLeakTests {
         assertThat(session.reloader().awaitPendingReloads(Duration.ofSeconds(60))).isTrue();
         assertThat(session.staleClasses()).contains("acme.Ledger");
 
-        ClassLoader fresh = session.loaderForRerun();
+        ClassLoader fresh = session.loaderFor("acme.LedgerTest");
         assertThat(fresh).isInstanceOf(FreshClassLoader.class);
-        RerunOutcome outcome = session.rerun(TEST_ID);
+        RerunOutcome outcome = session.rerun(TEST_ID, "acme.LedgerTest");
 
         assertThat(outcome.status()).as("rerun %d: %s", i, outcome).isEqualTo(RerunOutcome.Status.PASSED);
         loaders.add(new WeakReference<>(fresh));

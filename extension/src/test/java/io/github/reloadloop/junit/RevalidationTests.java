@@ -287,7 +287,7 @@ class RevalidationTests {
         .contains("PASSED ClassTest > hasClass_ignoresCase() after 1 rerun")
         .contains("FAILED: BReadsModeTest > modeIsStrict()")
         .contains("expected: <strict> but was: <null>")
-        .containsPattern("ran in a fresh class loader \\(reload-loop-fresh-\\d+\\) because these classes changed shape: web.Selector")
+        .containsPattern("ran in a fresh class loader \\(reload-loop-fresh-\\d+\\) because it reaches web.Selector, which changed shape")
         .contains("passed earlier in this run against the original classes; this may be a class-loader effect")
         .containsPattern("class loaders: +the original one for tests that reach no changed shape; reload-loop-fresh-\\d+ for the others");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("modeIsStrict"),

@@ -192,7 +192,7 @@ class SchemaChangeTests {
 
     EngineExecutionResults results = project.run(List.of("acme.LedgerTest", "acme.SetupTest"), console);
 
-    assertThat(console.transcript()).doesNotContain("setup saw").contains("SetupTest: ran in a fresh class loader");
+    assertThat(console.transcript()).doesNotContain("setup saw").contains("SetupTest: 1 test passed in a fresh class loader");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("usesSetup"),
         LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
     results.testEvents().assertStatistics(s -> s.failed(0));

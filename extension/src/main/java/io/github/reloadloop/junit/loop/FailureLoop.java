@@ -33,12 +33,14 @@ public final class FailureLoop {
    * A failed test waiting at the console.
    *
    * @param uniqueId its unique id, by which it is rerun
+   * @param testClass binary name of the class that declares it, which decides the loader of its reruns
    * @param name {@code CalculatorTests > adds > [2] 3}
    * @param phase where it failed: {@code test}, {@code @BeforeEach} or {@code @AfterEach}
    * @param failure what it threw
    * @param notes lines shown under the failure (which loader it ran in, what it passed against before)
    */
-  public record FailedTest(String uniqueId, String name, String phase, Throwable failure, List<String> notes) {
+  public record FailedTest(String uniqueId, String testClass, String name, String phase, Throwable failure,
+      List<String> notes) {
 
     public FailedTest {
       notes = List.copyOf(notes);
@@ -67,8 +69,9 @@ public final class FailureLoop {
    * @param phase where it failed: the test itself, {@code @BeforeEach} or {@code @AfterEach}
    */
   public void handle(ExtensionContext context, Throwable failure, String phase) throws Throwable {
-    Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testName(context), phase, failure,
-        session.notesFor(context.getUniqueId())));
+    String testClass = LoopSession.testClassOf(context);
+    Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testClass, testName(context), phase,
+        failure, session.notesFor(context.getUniqueId(), testClass)));
     if (!resolution.passed()) {
       throw resolution.latest();
     }
@@ -138,11 +141,11 @@ public final class FailureLoop {
           return new Resolution(false, reruns, latest);
         }
         case CONTINUE -> {
-          if (!readyToRerun(console)) {
+          if (!readyToRerun(console, test.testClass())) {
             continue;
           }
           reruns++;
-          RerunOutcome outcome = session.rerun(test.uniqueId());
+          RerunOutcome outcome = session.rerun(test.uniqueId(), test.testClass());
           switch (outcome.status()) {
             case PASSED -> {
               console.println(Tone.SUCCESS, "PASSED " + test.name() + " after " + plural(reruns, "rerun"));
@@ -151,7 +154,7 @@ public final class FailureLoop {
             case FAILED -> {
               latest = outcome.failure() == null ? latest : outcome.failure();
               showFailure(console, test.name() + " (rerun " + reruns + ")", "test", latest,
-                  session.notesFor(test.uniqueId()));
+                  session.notesFor(test.uniqueId(), test.testClass()));
             }
             case ABORTED -> console.println(Tone.WARNING, "the rerun was aborted"
                 + (outcome.failure() != null ? ": " + outcome.failure() : outcome.detail() != null ? ": " + outcome.detail() : ""));
@@ -163,7 +166,7 @@ public final class FailureLoop {
   }
 
   /** Waits for pending reloads; says why not when the code that would run is not the code on disk. */
-  private boolean readyToRerun(LoopConsole console) throws InterruptedException {
+  private boolean readyToRerun(LoopConsole console, String testClass) throws InterruptedException {
     if (!session.reloader().awaitPendingReloads(RELOAD_WAIT)) {
       console.println(Tone.WARNING, "still compiling after " + RELOAD_WAIT.toSeconds() + " s; type continue to wait again");
       return false;
@@ -175,9 +178,9 @@ public final class FailureLoop {
       console.println(Tone.INFO, "fix it and save, then type continue");
       return false;
     }
-    Set<String> stale = session.staleClasses();
+    Set<String> stale = session.staleReachedBy(testClass);
     if (!stale.isEmpty()) {
-      console.println(Tone.INFO, "changed shape: " + String.join(", ", new java.util.TreeSet<>(stale)) + "; the rerun uses a fresh class loader"
+      console.println(Tone.INFO, "changed shape: " + String.join(", ", stale) + "; the rerun uses a fresh class loader"
           + " (static state of project classes starts fresh there)");
     }
     return true;

@@ -57,7 +57,7 @@ final class FreshRuns {
     }
     String why = "reaches " + String.join(", ", reached) + ", which changed shape"
         + reach.reflectiveVia().filter(via -> !reach.classes().containsAll(reached))
-            .map(via -> " (through " + via + ", which looks classes up by name)").orElse("");
+            .map(via -> ", through " + via + ", which looks classes up by name").orElse("");
     try {
       return runFresh(context, why);
     } catch (InterruptedException e) {
@@ -84,7 +84,7 @@ final class FreshRuns {
           notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
         }
         Resolution resolution = new FailureLoop(session).resolve(new FailedTest(test.getUniqueId(),
-            displayPath(results.plan(), test), "test", outcome.failure().orElse(null), notes));
+            testClassOf(test), displayPath(results.plan(), test), "test", outcome.failure().orElse(null), notes));
         ok = resolution.passed();
         finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
             : TestExecutionResult.failed(resolution.latest()));
@@ -100,9 +100,9 @@ final class FreshRuns {
     }
     String note = "ran in " + where + " because it " + why;
     session.replayLater(new ReplayedRun(results, finals, note));
-    session.show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": ran in " + where
-        + " (" + why + "): " + plural(passed, "test") + " passed"
-        + (failed.isEmpty() ? "" : ", " + failed.size() + " failed: " + String.join(", ", failed)));
+    session.show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": "
+        + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
+        + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
     return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
   }
 

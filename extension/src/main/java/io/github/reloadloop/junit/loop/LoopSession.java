@@ -153,9 +153,20 @@ public final class LoopSession implements AutoCloseable {
     return reloader == null ? ConditionEvaluationResult.enabled("the loop is not active") : freshRuns.evaluate(context);
   }
 
+  /** The class that declares the test of {@code context} (a dynamic test's is its factory's). */
+  static String testClassOf(ExtensionContext context) {
+    for (Optional<ExtensionContext> at = Optional.of(context); at.isPresent(); at = at.get().getParent()) {
+      if (at.get().getTestClass().isPresent()) {
+        return at.get().getTestClass().get().getName();
+      }
+    }
+    return "";
+  }
+
   /** Records how a test of Jupiter's own run ended. */
-  public void recordResult(String uniqueId, String testClass, boolean passed) {
-    boolean fresh = passedByRerun(uniqueId) && !changes.stale().isEmpty();
+  public void recordResult(String uniqueId, boolean passed, ExtensionContext context) {
+    String testClass = testClassOf(context);
+    boolean fresh = passedByRerun(uniqueId) && loaderFor(testClass) != originalLoader;
     history.record(uniqueId, testClass, passed, changes.generation(), fresh);
   }
 
@@ -218,27 +229,44 @@ public final class LoopSession implements AutoCloseable {
   }
 
   /**
-   * Reruns a test on a rerun thread of its own and waits for it. While some changed classes could not be
-   * redefined, the rerun loads the project's classes in a fresh class loader (one per reload).
+   * Reruns a test of {@code testClass} on a rerun thread of its own and waits for it, in the loader
+   * {@link #loaderFor} picks.
    */
-  public RerunOutcome rerun(String uniqueId) throws InterruptedException {
-    return rerunner.rerun(uniqueId, loaderForRerun());
+  public RerunOutcome rerun(String uniqueId, String testClass) throws InterruptedException {
+    return rerunner.rerun(uniqueId, loaderFor(testClass));
   }
 
-  /** The class loader the next rerun uses: the original one, or a fresh one while some class is stale. */
-  public ClassLoader loaderForRerun() {
-    return changes.stale().isEmpty() ? originalLoader : freshLoaders.current(changes.generation(), overlays());
+  /**
+   * The class loader a test of {@code testClass} runs in now: a fresh one (one per reload) when it reaches
+   * a class whose newest version could not be redefined, else the original one, where every other change
+   * runs redefined in place.
+   */
+  public ClassLoader loaderFor(String testClass) {
+    Set<String> stale = changes.stale();
+    return stale.isEmpty() || !graph().reach(List.of(testClass)).reachesAny(stale) ? originalLoader
+        : loaderForRerun();
+  }
+
+  /** The fresh class loader of the current reload generation. */
+  ClassLoader loaderForRerun() {
+    return freshLoaders.current(changes.generation(), overlays());
+  }
+
+  /** The stale classes a test of {@code testClass} reaches, or none: then it runs in the original loader. */
+  Set<String> staleReachedBy(String testClass) {
+    Set<String> stale = changes.stale();
+    return stale.isEmpty() ? Set.of() : new java.util.TreeSet<>(graph().reach(List.of(testClass)).reached(stale));
   }
 
   /** Lines shown under a failure of this test: which loader it ran in, and what it passed against before. */
-  List<String> notesFor(String uniqueId) {
-    Set<String> stale = changes.stale();
-    if (stale.isEmpty()) {
+  List<String> notesFor(String uniqueId, String testClass) {
+    Set<String> reached = staleReachedBy(testClass);
+    if (reached.isEmpty()) {
       return List.of();
     }
     List<String> notes = new ArrayList<>();
-    notes.add("ran in a fresh class loader (" + freshLoaders.currentName() + ") because these classes changed shape: "
-        + String.join(", ", new java.util.TreeSet<>(stale)));
+    notes.add("ran in a fresh class loader (" + freshLoaders.currentName() + ") because it reaches "
+        + String.join(", ", reached) + ", which changed shape");
     if (history.passedInOriginalLoader(uniqueId)) {
       notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
     }
@@ -282,6 +310,7 @@ public final class LoopSession implements AutoCloseable {
     }
     closed = true;
     freshLoaders.close();
+    rerunner.close();
     if (reloader != null) {
       reloader.close();
     }

@@ -117,10 +117,10 @@ final class Revalidation {
         + LocalTime.ofInstant(candidate.reload().at(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
     List<String> notes = new ArrayList<>(List.of("revalidated: it " + before + ", and fails now"));
     if (fresh) {
-      notes.addAll(session.notesFor(candidate.test().uniqueId()));
+      notes.addAll(session.notesFor(candidate.test().uniqueId(), candidate.test().testClass()));
     }
     Resolution resolution = new FailureLoop(session).resolve(new FailedTest(candidate.test().uniqueId(),
-        name(results, UniqueId.parse(candidate.test().uniqueId())), "test", outcome.failure(), notes));
+        candidate.test().testClass(), name(results, UniqueId.parse(candidate.test().uniqueId())), "test", outcome.failure(), notes));
     if (resolution.passed()) {
       return TestExecutionResult.successful();
     }
@@ -165,13 +165,9 @@ final class Revalidation {
 
   /** Tests that reach a class that changed shape run in the fresh loader; the others in the original one. */
   private Map<ClassLoader, List<Candidate>> byLoader(List<Candidate> candidates) {
-    Set<String> stale = session.changes().stale();
     Map<ClassLoader, List<Candidate>> groups = new LinkedHashMap<>();
     for (Candidate candidate : candidates) {
-      boolean fresh = !stale.isEmpty()
-          && session.graph().reach(List.of(candidate.test().testClass())).reachesAny(stale);
-      ClassLoader loader = fresh ? session.loaderForRerun() : session.originalLoader();
-      groups.computeIfAbsent(loader, l -> new ArrayList<>()).add(candidate);
+      groups.computeIfAbsent(session.loaderFor(candidate.test().testClass()), l -> new ArrayList<>()).add(candidate);
     }
     return groups;
   }

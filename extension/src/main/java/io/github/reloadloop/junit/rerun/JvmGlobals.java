@@ -91,6 +91,11 @@ final class JvmGlobals {
     return values;
   }
 
+  /** Forgets the fresh worlds' defaults, which hold on to their class loaders. */
+  synchronized void forgetWorlds() {
+    worlds.clear();
+  }
+
   private UrlHandlerFactory.State readUrls() {
     if (!urlsOpened) {
       urlsOpened = true;

@@ -19,7 +19,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * happens on a new thread of its own ({@link RerunThread}), never on the caller's, and only the Jupiter
  * engine takes part.
  */
-public final class TestRerunner {
+public final class TestRerunner implements AutoCloseable {
 
   private static final String JUPITER = "junit-jupiter";
 
@@ -75,6 +75,12 @@ public final class TestRerunner {
       launcher.execute(request, results);
       return results;
     });
+  }
+
+  /** Forgets what it kept of fresh class loaders, so that they can be collected. */
+  @Override
+  public void close() {
+    globals.forgetWorlds();
   }
 
   /** How the test with {@code id} went in {@code results}, a failing container above it counted as its failure. */
