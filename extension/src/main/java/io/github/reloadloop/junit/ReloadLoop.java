@@ -3,16 +3,18 @@ package io.github.reloadloop.junit;
 import io.github.reloadloop.junit.loop.FailureLoop;
 import io.github.reloadloop.junit.loop.LoopConfiguration;
 import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.rerun.RerunOutcome;
+import io.github.reloadloop.junit.loop.SessionHandle;
 import java.lang.reflect.Method;
-import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -49,7 +51,7 @@ import org.opentest4j.TestAbortedException;
  * @since 0.1.0
  */
 public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
-    InvocationInterceptor, BeforeAllCallback {
+    InvocationInterceptor, BeforeAllCallback, ExecutionCondition, TestWatcher {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReloadLoop.class);
 
@@ -61,6 +63,41 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   @Override
   public void beforeAll(ExtensionContext context) {
     session(context); // Start the reloader early, so that it is warm and watching when a test fails.
+  }
+
+  /**
+   * While some class changed shape, runs a class, nested class or test that can reach it in a fresh class
+   * loader first, and skips the original (the end-of-run engine reports the fresh results).
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    LoopSession session = session(context);
+    if (session == null) {
+      return ConditionEvaluationResult.enabled("reload-loop is off");
+    }
+    return session.conditionFor(context);
+  }
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    recordResult(context, true);
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    recordResult(context, false);
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    recordResult(context, false);
+  }
+
+  private static void recordResult(ExtensionContext context, boolean passed) {
+    LoopSession session = session(context);
+    if (session != null) {
+      session.recordResult(context.getUniqueId(), passed, context);
+    }
   }
 
   @Override
@@ -119,40 +156,20 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     new FailureLoop(session).handle(context, throwable, phase);
   }
 
-  /**
-   * Skips a test whose rerun already passed (its {@code @BeforeEach} had failed), and runs a test in a
-   * fresh class loader while some changed class could not be redefined, so that no test silently runs
-   * against the old version of a class that was changed.
-   */
+  /** Skips a test whose rerun already passed (its {@code @BeforeEach} had failed): it must not run again. */
   private static void runAgainstCurrentCode(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
     LoopSession session = session(context);
-    if (session == null || !session.active()) {
-      invocation.proceed();
-      return;
-    }
-    if (session.passedByRerun(context.getUniqueId())) {
+    if (session != null && session.passedByRerun(context.getUniqueId())) {
       invocation.skip();
       return;
     }
-    Set<String> stale = session.staleClasses();
-    if (stale.isEmpty()) {
-      invocation.proceed();
-      return;
-    }
-    RerunOutcome outcome = session.rerun(context.getUniqueId(), Thread.currentThread().getContextClassLoader());
-    if (outcome.status() == RerunOutcome.Status.NOT_FOUND) {
-      invocation.proceed();
-      return;
-    }
-    invocation.skip();
-    context.publishReportEntry("reload-loop", "ran in a fresh class loader because these classes changed shape: "
-        + String.join(", ", stale));
-    if (outcome.status() != RerunOutcome.Status.PASSED && outcome.failure() != null) {
-      throw outcome.failure();
-    }
+    invocation.proceed();
   }
 
-  /** The run's session, or {@code null} when the loop is off or this is the loop's own rerun. */
+  /**
+   * The run's session, or {@code null} when the loop is off, this is the loop's own rerun, or another run in
+   * this JVM has the loop (a launcher run nested in a test).
+   */
   private static LoopSession session(ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     LoopConfiguration configuration = store.getOrComputeIfAbsent(LoopConfiguration.class,
@@ -161,6 +178,8 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     if (!configuration.enabled() || configuration.rerun()) {
       return null;
     }
-    return store.getOrComputeIfAbsent(LoopSession.class, k -> LoopSession.start(configuration, context::getConfigurationParameter), LoopSession.class);
+    return store.getOrComputeIfAbsent(SessionHandle.class,
+        k -> SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter)),
+        SessionHandle.class).session();
   }
 }

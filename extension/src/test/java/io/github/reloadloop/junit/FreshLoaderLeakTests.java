@@ -48,16 +48,16 @@ class FreshLoaderLeakTests {
     try (URLClassLoader base = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             getClass().getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.ofNullable(parameters.get(key)))) {
+        LoopSession session = startWithTestsLoadedThrough(base, configuration, parameters)) {
       Class.forName("acme.Ledger", true, base); // The running version, which every later one differs from.
       for (int i = 1; i <= RERUNS; i++) {
         TempProject.save(project.main.resolve("acme/Ledger.java"), ledger(i));
         assertThat(session.reloader().awaitPendingReloads(Duration.ofSeconds(60))).isTrue();
         assertThat(session.staleClasses()).contains("acme.Ledger");
 
-        ClassLoader fresh = session.loaderForRerun(base);
+        ClassLoader fresh = session.loaderFor("acme.LedgerTest");
         assertThat(fresh).isInstanceOf(FreshClassLoader.class);
-        RerunOutcome outcome = session.rerun(TEST_ID, base);
+        RerunOutcome outcome = session.rerun(TEST_ID, "acme.LedgerTest");
 
         assertThat(outcome.status()).as("rerun %d: %s", i, outcome).isEqualTo(RerunOutcome.Status.PASSED);
         loaders.add(new WeakReference<>(fresh));
@@ -67,6 +67,19 @@ class FreshLoaderLeakTests {
       assertThat(alive).as("earlier fresh loaders still reachable after %d reruns", RERUNS).isZero();
     }
     assertThat(collectAndCount(loaders)).as("the last loader after the session closed").isZero();
+  }
+
+  /** A session whose tests are loaded through {@code loader}, as the context class loader says at its start. */
+  private static LoopSession startWithTestsLoadedThrough(ClassLoader loader, LoopConfiguration configuration,
+      Map<String, String> parameters) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return LoopSession.start(configuration, key -> Optional.ofNullable(parameters.get(key)));
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   /** Runs the collector a bounded number of times until every referent is gone; returns how many remain. */

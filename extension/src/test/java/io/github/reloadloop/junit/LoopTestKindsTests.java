@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,12 @@ class LoopTestKindsTests {
 
         @ExtendWith(ReloadLoop.class)
         class DiscountTest {
-          static int runs;
+          public static final java.util.List<String> RUNS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
           @ParameterizedTest
           @EnumSource(Discount.class)
           void atMostTenPercent(Discount discount) {
-            runs++;
+            RUNS.add(discount.name());
             assertTrue(discount.percent() <= 10, discount + " gives " + discount.percent());
           }
         }
@@ -83,9 +84,15 @@ class LoopTestKindsTests {
 
     EngineExecutionResults results = project.run("shop.DiscountTest", console);
 
-    results.testEvents().assertStatistics(s -> s.started(3).succeeded(3).failed(0));
+    assertThat(project.staticField("shop.DiscountTest", "RUNS"))
+        .as("the three invocations, the rerun of GOLD alone, then the two that passed before the fix revalidated")
+        .isEqualTo(List.of("NONE", "SILVER", "GOLD", "GOLD", "NONE", "SILVER"));
+    results.testEvents().assertStatistics(s -> s.started(5).succeeded(5).failed(0));
+    results.testEvents().assertThatEvents()
+        .haveExactly(2, event(LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
     assertThat(console.transcript()).contains("FAILED: DiscountTest > atMostTenPercent(Discount) > [3] GOLD")
-        .contains("GOLD gives 50").contains("PASSED");
+        .contains("GOLD gives 50").contains("PASSED DiscountTest > atMostTenPercent(Discount) > [3] GOLD after 1 rerun")
+        .contains("DiscountTest: 2 tests revalidated, all passed");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,7 @@ class SchemaChangeTests {
         @Test @Order(2)
         void laterTestSeesTheNewCodeToo() {
           assertEquals(12, ledger.balance());
+          System.setProperty("acme.later.loader", String.valueOf(getClass().getClassLoader().getName()));
         }
       }
       """;
@@ -126,6 +128,74 @@ class SchemaChangeTests {
         .contains("the rerun uses a fresh class loader (static state of project classes starts fresh there)")
         .contains("PASSED LedgerTest > balanceSumsEntries() after 1 rerun");
     assertThat(console.reads.get()).as("the later test ran in the fresh loader and passed").isEqualTo(1);
+    assertThat(System.getProperty("acme.later.loader")).as("the class loader of the later test")
+        .startsWith("reload-loop-fresh-");
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("laterTestSeesTheNewCodeToo"),
+        LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
+  }
+
+  @Test
+  void laterTestClass_lifecycleAndConstructorRunAgainstTheNewCodeToo() throws Exception {
+    project.testSource("acme/SetupTest.java", """
+        package acme;
+
+        import static org.junit.jupiter.api.Assertions.assertEquals;
+
+        import io.github.reloadloop.junit.ReloadLoop;
+        import org.junit.jupiter.api.BeforeAll;
+        import org.junit.jupiter.api.BeforeEach;
+        import org.junit.jupiter.api.Test;
+        import org.junit.jupiter.api.extension.ExtendWith;
+
+        @ExtendWith(ReloadLoop.class)
+        class SetupTest {
+          static int inBeforeAll;
+          final int inConstructor;
+          int inBeforeEach;
+
+          SetupTest() {
+            inConstructor = one();
+          }
+
+          @BeforeAll
+          static void beforeAll() {
+            inBeforeAll = one();
+          }
+
+          @BeforeEach
+          void setUp() {
+            inBeforeEach = one();
+            if (inBeforeEach != 2) {
+              throw new IllegalStateException("setup saw " + inBeforeEach);
+            }
+          }
+
+          static int one() {
+            Ledger ledger = new Ledger();
+            ledger.add(2);
+            return ledger.balance();
+          }
+
+          @Test
+          void usesSetup() {
+            assertEquals(2, inBeforeAll);
+            assertEquals(2, inConstructor);
+            assertEquals(2, inBeforeEach);
+          }
+        }
+        """).compile();
+    ScriptedConsole console = new ScriptedConsole().then(() -> {
+      TempProject.edit(ledger, "return sum - 1;\n  }",
+          "return correct(sum);\n  }\n\n  private static int correct(int sum) {\n    return sum;\n  }");
+      return "continue";
+    });
+
+    EngineExecutionResults results = project.run(List.of("acme.LedgerTest", "acme.SetupTest"), console);
+
+    assertThat(console.transcript()).doesNotContain("setup saw").contains("SetupTest: 1 test passed in a fresh class loader");
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("usesSetup"),
+        LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
+    results.testEvents().assertStatistics(s -> s.failed(0));
   }
 
   @Test
@@ -148,21 +218,28 @@ class SchemaChangeTests {
   }
 
   @Test
-  void fixChangesSignatureAndRemovesMethod_rerunPasses() throws Exception {
-    ScriptedConsole console = new ScriptedConsole();
-    EngineExecutionResults results = fixWith(LEGACY_METHOD, "", console);
-    assertThat(results.testEvents().failed().count()).as("removing a method alone does not fix the bug").isEqualTo(2);
+  void removalThenSignatureChange_inOneSession_eachRefusalNamed_secondFixPasses() throws Exception {
+    ScriptedConsole console = new ScriptedConsole()
+        .then(() -> {
+          TempProject.edit(ledger, LEGACY_METHOD, "");
+          return "continue";
+        })
+        .then(() -> {
+          TempProject.edit(ledger, "public void add(int amount) {", "public void add(long amount) {");
+          TempProject.edit(ledger, "entries.add(amount);", "entries.add((int) amount);");
+          TempProject.edit(ledger, "return sum - 1;", "return sum;");
+          return "continue";
+        });
 
-    ScriptedConsole second = new ScriptedConsole().then(() -> {
-      TempProject.edit(ledger, "public void add(int amount) {", "public void add(long amount) {");
-      TempProject.edit(ledger, "entries.add(amount);", "entries.add((int) amount);");
-      TempProject.edit(ledger, "return sum - 1;", "return sum;");
-      return "continue";
-    });
-    project.compile();
-    EngineExecutionResults fixed = project.run("acme.LedgerTest", second);
+    EngineExecutionResults results = project.run("acme.LedgerTest", console);
 
-    assertBothPassed(fixed);
+    assertBothPassed(results);
+    assertThat(console.transcript())
+        .contains("changed shape: acme.Ledger: method legacyBalance() removed; this JVM can only swap method bodies")
+        .contains("FAILED: LedgerTest > balanceSumsEntries() (rerun 1)")
+        .contains("expected: <12> but was: <11>")
+        .contains("PASSED LedgerTest > balanceSumsEntries() after 2 reruns");
+    assertThat(console.transcript()).containsPattern("changed shape: acme\\.Ledger: .*add\\(long\\) added");
   }
 
   @Test

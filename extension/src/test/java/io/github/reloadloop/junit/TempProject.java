@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
  * A Maven-shaped project in a temporary directory ({@code src/main/java}, {@code src/test/java},
@@ -30,6 +32,8 @@ final class TempProject {
   final Path test;
   final Path classes;
   final Path testClasses;
+  /** Further class directories on the test class path (a multi-release overlay), after the main ones. */
+  private final List<Path> extraClassDirectories = new ArrayList<>();
   /** The class loader of the latest {@link #run}, to look at the fixture's classes after it. */
   private ClassLoader lastLoader;
 
@@ -66,6 +70,20 @@ final class TempProject {
     save(file, text.replace(from, to));
   }
 
+  /**
+   * Compiles {@code sources} (against the main classes) into a class directory of their own that the test
+   * class path holds after the main ones, as Surefire's {@code additionalClasspathElements} does for a
+   * multi-release overlay.
+   */
+  TempProject extraClassDirectory(Path sources, Path output) throws IOException {
+    Files.createDirectories(output);
+    String jvm = String.join(java.io.File.pathSeparator,
+        Classpath.ofRunningJvm().stream().map(Path::toString).toList());
+    javac(sources, output, classes + java.io.File.pathSeparator + jvm);
+    extraClassDirectories.add(output);
+    return this;
+  }
+
   /** Compiles main then test sources with javac into the output directories. */
   TempProject compile() throws IOException {
     String jvm = String.join(java.io.File.pathSeparator,
@@ -91,28 +109,42 @@ final class TempProject {
     assertThat(status).as("javac %s: %s", files, log).isZero();
   }
 
-  /** A class the latest {@link #run} loaded (its static state shows what the fixture saw). */
-  Class<?> loadedClass(String name) throws ClassNotFoundException {
-    return Class.forName(name, false, lastLoader);
+  /** A static field of a class the latest {@link #run} loaded: what the fixture saw. */
+  Object staticField(String className, String field) throws ReflectiveOperationException {
+    java.lang.reflect.Field declared = Class.forName(className, false, lastLoader).getDeclaredField(field);
+    declared.setAccessible(true);
+    return declared.get(null);
   }
 
-  /** Runs the kit on a test class of this project with the loop on and the scripted console. */
+  /**
+   * Runs a test class of this project with the loop on and the scripted console, through a real launcher
+   * (Jupiter and reload-loop's end-of-run engine), and returns the events of both engines.
+   */
   EngineExecutionResults run(String testClass, ScriptedConsole console, String... extraParameters) throws Exception {
+    return run(List.of(testClass), console, extraParameters);
+  }
+
+  /** Runs several test classes of this project, in this order, like {@link #run(String, ScriptedConsole, String...)}. */
+  EngineExecutionResults run(List<String> classNames, ScriptedConsole console, String... extraParameters)
+      throws Exception {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()}, previous)) {
+    List<URL> urls = new ArrayList<>(List.of(testClasses.toUri().toURL(), classes.toUri().toURL()));
+    for (Path extra : extraClassDirectories) {
+      urls.add(extra.toUri().toURL());
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), previous)) {
       Thread.currentThread().setContextClassLoader(loader);
       lastLoader = loader;
-      var kit = EngineTestKit.engine("junit-jupiter")
-          .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(loader.loadClass(testClass)))
-          .configurationParameter("reload.loop", "true")
-          .configurationParameter("reload.dir", main + "," + test)
-          .configurationParameter("reload.console", ScriptedConsoleFactory.class.getName())
-          .configurationParameter(ScriptedConsoleFactory.ID, console.id);
+      Map<String, String> parameters = new HashMap<>(Map.of("reload.loop", "true", "reload.dir", main + "," + test,
+          "reload.console", ScriptedConsoleFactory.class.getName(), ScriptedConsoleFactory.ID, console.id));
       for (int i = 0; i + 1 < extraParameters.length; i += 2) {
-        kit.configurationParameter(extraParameters[i], extraParameters[i + 1]);
+        parameters.put(extraParameters[i], extraParameters[i + 1]);
       }
-      return kit.execute();
+      List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+      for (String testClass : classNames) {
+        selectors.add(DiscoverySelectors.selectClass(loader.loadClass(testClass)));
+      }
+      return LauncherRecorder.run(selectors, parameters);
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }

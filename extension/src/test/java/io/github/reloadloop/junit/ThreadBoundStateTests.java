@@ -137,8 +137,7 @@ class ThreadBoundStateTests {
         .containsPattern("PASSED PricesTest > withTax_\\w+\\(\\) after 1 rerun");
     assertThat(console.reads.get()).as("one failure, fixed at the first continue").isEqualTo(1);
     @SuppressWarnings("unchecked")
-    java.util.List<String> threads = (java.util.List<String>) project.loadedClass("shop.SessionExtension")
-        .getField("THREADS").get(null);
+    java.util.List<String> threads = (java.util.List<String>) project.staticField("shop.SessionExtension", "THREADS");
     assertThat(threads).as("the original run, then the rerun on a thread of its own, then the later tests")
         .hasSize(5)
         .satisfies(names -> assertThat(names.get(1)).startsWith("reload-loop-rerun-"))

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Commands {
 
   /** What a command asks the loop to do. */
-  public enum Action { CONTINUE, SKIP, ABORT, STATUS, HELP }
+  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, HELP }
 
   /** One command: its name, a short alias and a line of help. */
   public record Command(String name, String alias, Action action, String help) {}
@@ -21,14 +21,16 @@ public final class Commands {
       new Command("continue", "c", Action.CONTINUE, "wait for pending reloads, then rerun the failed test"),
       new Command("skip", "s", Action.SKIP, "let this failure stand and go on with the run"),
       new Command("abort", "q", Action.ABORT, "stop looping: this and later failures fail normally"),
-      new Command("status", "st", Action.STATUS, "source roots, reloaded classes, compile errors"),
+      new Command("status", "st", Action.STATUS, "source roots, reloaded classes, compile errors, class loaders"),
+      new Command("verify", "v", Action.VERIFY,
+          "rerun now the tests of this run that reach a changed class (verify all: every test so far)"),
       new Command("help", "h", Action.HELP, "this list"));
 
   private Commands() {}
 
-  /** The command a typed line names (by name, alias or unambiguous prefix), if any. */
+  /** The command a typed line names (by its first word: name, alias or unambiguous prefix), if any. */
   public static Optional<Command> parse(String line) {
-    String word = line == null ? "" : line.trim().toLowerCase(Locale.ROOT);
+    String word = firstWord(line).toLowerCase(Locale.ROOT);
     if (word.isEmpty()) {
       return Optional.empty();
     }
@@ -42,6 +44,19 @@ public final class Commands {
     }
     List<Command> prefixed = ALL.stream().filter(c -> c.name().startsWith(word)).toList();
     return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
+  }
+
+  /** What follows the command's word on a typed line, trimmed ({@code all} in {@code verify all}). */
+  public static String argument(String line) {
+    String trimmed = line == null ? "" : line.trim();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? "" : trimmed.substring(space + 1).trim();
+  }
+
+  private static String firstWord(String line) {
+    String trimmed = line == null ? "" : line.trim();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? trimmed : trimmed.substring(0, space);
   }
 
   /** Help text, one command per line. */

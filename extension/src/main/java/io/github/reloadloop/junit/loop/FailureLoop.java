@@ -19,13 +19,42 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One failure at the console: show it, then read commands until a rerun passes (return normally), or the
- * user skips or aborts (the latest failure is thrown, so reports tell the truth).
+ * One failure at the console: show it, then read commands until a rerun passes, or the user skips or
+ * aborts (the latest failure stands, so reports tell the truth). Failures of Jupiter's own tests come
+ * through {@link #handle}; failures found after them (a test run in a fresh class loader, a revalidated
+ * test) through {@link #resolve}, whose caller reports the outcome.
  */
 public final class FailureLoop {
 
   static final String PROMPT = "reload> ";
   private static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
+
+  /**
+   * A failed test waiting at the console.
+   *
+   * @param uniqueId its unique id, by which it is rerun
+   * @param testClass binary name of the class that declares it, which decides the loader of its reruns
+   * @param name {@code CalculatorTests > adds > [2] 3}
+   * @param phase where it failed: {@code test}, {@code @BeforeEach} or {@code @AfterEach}
+   * @param failure what it threw
+   * @param notes lines shown under the failure (which loader it ran in, what it passed against before)
+   */
+  public record FailedTest(String uniqueId, String testClass, String name, String phase, Throwable failure,
+      List<String> notes) {
+
+    public FailedTest {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * How the loop ended for a failed test.
+   *
+   * @param passed whether a rerun passed
+   * @param reruns how many reruns ran
+   * @param latest the latest failure (the original one when nothing was rerun)
+   */
+  public record Resolution(boolean passed, int reruns, Throwable latest) {}
 
   private final LoopSession session;
 
@@ -34,16 +63,34 @@ public final class FailureLoop {
   }
 
   /**
-   * Runs the loop for a failure of the test in {@code context}.
+   * Runs the loop for a failure of the test in {@code context}: returns normally when a rerun passed (the
+   * test is then reported as passed), else throws the latest failure.
    *
    * @param phase where it failed: the test itself, {@code @BeforeEach} or {@code @AfterEach}
-   * @throws Throwable the latest failure when the test did not pass
    */
   public void handle(ExtensionContext context, Throwable failure, String phase) throws Throwable {
+    String testClass = LoopSession.testClassOf(context);
+    Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testClass, testName(context), phase,
+        failure, session.notesFor(context.getUniqueId(), testClass)));
+    if (!resolution.passed()) {
+      throw resolution.latest();
+    }
+    String passed = "passed after " + plural(resolution.reruns(), "rerun");
+    context.publishReportEntry("reload-loop", passed);
+    // Surefire drops report entries; the test's standard output reaches its report.
+    System.out.println("reload-loop: " + testName(context) + " " + passed);
+    session.markPassedByRerun(context.getUniqueId());
+  }
+
+  /**
+   * Runs the loop for a failed test, one failure at the console at a time, and says how it ended. Without
+   * an active loop (aborted, no console) it ends at once with the failure.
+   */
+  public Resolution resolve(FailedTest test) throws InterruptedException {
     session.turn().lockInterruptibly();
     try {
       if (!session.active()) {
-        throw failure;
+        return new Resolution(false, 0, test.failure());
       }
       LoopConsole console;
       try {
@@ -51,20 +98,18 @@ public final class FailureLoop {
       } catch (IOException e) {
         System.err.println("reload-loop: cannot open the console, the loop is off: " + e.getMessage());
         session.abort();
-        throw failure;
+        return new Resolution(false, 0, test.failure());
       }
-      interact(context, failure, phase, console);
+      return interact(test, console);
     } finally {
       session.turn().unlock();
     }
   }
 
-  private void interact(ExtensionContext context, Throwable failure, String phase, LoopConsole console)
-      throws Throwable {
-    String name = testName(context);
-    Throwable latest = failure;
+  private Resolution interact(FailedTest test, LoopConsole console) throws InterruptedException {
+    Throwable latest = test.failure();
     int reruns = 0;
-    showFailure(console, name, phase, latest);
+    showFailure(console, test.name(), test.phase(), latest, test.notes());
     showOutstandingProblems(console);
     while (true) {
       String line;
@@ -73,7 +118,7 @@ public final class FailureLoop {
       } catch (ConsoleClosedException e) {
         console.println(Tone.WARNING, e.getMessage() + ": aborting the loop; this and later failures fail normally");
         session.abort();
-        throw latest;
+        return new Resolution(false, reruns, latest);
       }
       Optional<Command> command = Commands.parse(line);
       if (command.isEmpty()) {
@@ -84,34 +129,32 @@ public final class FailureLoop {
       }
       switch (command.get().action()) {
         case HELP -> console.println(Tone.PLAIN, Commands.help());
-        case STATUS -> console.println(Tone.PLAIN, String.join("\n", statusLines(session.reloader().status())));
+        case STATUS -> console.println(Tone.PLAIN, String.join("\n", session.statusLines()));
+        case VERIFY -> session.verify(console, Commands.argument(line).equalsIgnoreCase("all"));
         case SKIP -> {
-          console.println(Tone.INFO, "skipped: " + name + " fails");
-          throw latest;
+          console.println(Tone.INFO, "skipped: " + test.name() + " fails");
+          return new Resolution(false, reruns, latest);
         }
         case ABORT -> {
-          console.println(Tone.INFO, "aborted: " + name + " and later failures fail normally");
+          console.println(Tone.INFO, "aborted: " + test.name() + " and later failures fail normally");
           session.abort();
-          throw latest;
+          return new Resolution(false, reruns, latest);
         }
         case CONTINUE -> {
-          if (!readyToRerun(console)) {
+          if (!readyToRerun(console, test.testClass())) {
             continue;
           }
           reruns++;
-          RerunOutcome outcome = session.rerun(context.getUniqueId(), Thread.currentThread().getContextClassLoader());
+          RerunOutcome outcome = session.rerun(test.uniqueId(), test.testClass());
           switch (outcome.status()) {
             case PASSED -> {
-              console.println(Tone.SUCCESS, "PASSED " + name + " after " + plural(reruns, "rerun"));
-              context.publishReportEntry("reload-loop", "passed after " + plural(reruns, "rerun"));
-              // Surefire drops report entries; the test's standard output reaches its report.
-              System.out.println("reload-loop: " + name + " passed after " + plural(reruns, "rerun"));
-              session.markPassedByRerun(context.getUniqueId());
-              return;
+              console.println(Tone.SUCCESS, "PASSED " + test.name() + " after " + plural(reruns, "rerun"));
+              return new Resolution(true, reruns, latest);
             }
             case FAILED -> {
               latest = outcome.failure() == null ? latest : outcome.failure();
-              showFailure(console, name + " (rerun " + reruns + ")", "test", latest);
+              showFailure(console, test.name() + " (rerun " + reruns + ")", "test", latest,
+                  session.notesFor(test.uniqueId(), test.testClass()));
             }
             case ABORTED -> console.println(Tone.WARNING, "the rerun was aborted"
                 + (outcome.failure() != null ? ": " + outcome.failure() : outcome.detail() != null ? ": " + outcome.detail() : ""));
@@ -123,7 +166,7 @@ public final class FailureLoop {
   }
 
   /** Waits for pending reloads; says why not when the code that would run is not the code on disk. */
-  private boolean readyToRerun(LoopConsole console) throws InterruptedException {
+  private boolean readyToRerun(LoopConsole console, String testClass) throws InterruptedException {
     if (!session.reloader().awaitPendingReloads(RELOAD_WAIT)) {
       console.println(Tone.WARNING, "still compiling after " + RELOAD_WAIT.toSeconds() + " s; type continue to wait again");
       return false;
@@ -135,18 +178,19 @@ public final class FailureLoop {
       console.println(Tone.INFO, "fix it and save, then type continue");
       return false;
     }
-    Set<String> stale = session.staleClasses();
+    Set<String> stale = session.staleReachedBy(testClass);
     if (!stale.isEmpty()) {
-      console.println(Tone.INFO, "changed shape: " + String.join(", ", new java.util.TreeSet<>(stale)) + "; the rerun uses a fresh class loader"
+      console.println(Tone.INFO, "changed shape: " + String.join(", ", stale) + "; the rerun uses a fresh class loader"
           + " (static state of project classes starts fresh there)");
     }
     return true;
   }
 
-  private void showFailure(LoopConsole console, String name, String phase, Throwable failure) {
+  private void showFailure(LoopConsole console, String name, String phase, Throwable failure, List<String> notes) {
     String where = phase.equals("test") ? "" : " in " + phase;
     console.println(Tone.ERROR, "FAILED" + where + ": " + name);
     console.println(Tone.PLAIN, String.join("\n", FailureReport.describe(failure, session.configuration().sourceRoots())));
+    notes.forEach(note -> console.println(Tone.WARNING, note));
     console.println(Tone.INFO, "Fix the code and save; then type " + Commands.usage() + ".");
   }
 

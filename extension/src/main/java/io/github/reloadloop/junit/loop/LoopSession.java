@@ -2,10 +2,12 @@ package io.github.reloadloop.junit.loop;
 
 import io.github.reloadloop.core.AutoReloader;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.ReloadStatus;
+import io.github.reloadloop.core.ReloadResult;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole;
+import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.console.TtyConsoleFactory;
+import io.github.reloadloop.junit.graph.ClassGraph;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
@@ -16,16 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Everything the loop keeps for one test run: the reloader on the source roots, the console (opened at
- * the first failure), whose turn it is at the console, and whether the user aborted. Lives in the root
- * {@code ExtensionContext.Store} and is closed with it at the end of the run.
+ * the first failure), whose turn it is at the console, whether the user aborted, the reloads so far, what
+ * each test did, and what must be reported after Jupiter's own events (tests run in a fresh class loader,
+ * revalidated tests). Lives in Jupiter's root store and, when the end-of-run engine takes part, in
+ * {@link RunRegistry} until that engine has reported.
  */
 public final class LoopSession implements AutoCloseable {
 
@@ -33,21 +40,34 @@ public final class LoopSession implements AutoCloseable {
   private final ConsoleFactory consoleFactory;
   private final String inactiveReason;
   private final AutoReloader reloader;
+  private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
   private final TestRerunner rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"));
+  private final ChangeLog changes = new ChangeLog();
+  private final TestHistory history = new TestHistory();
+  private final FreshLoaders freshLoaders;
+  private final List<ReplayedRun> replays = new CopyOnWriteArrayList<>();
+  private final FreshRuns freshRuns = new FreshRuns(this);
+  private final Revalidation revalidation = new Revalidation(this);
+  private volatile ClassGraph graph;
   private volatile LoopConsole console;
   private volatile boolean aborted;
-  private FreshClassLoader freshLoader;
-  private int freshLoaderReloads = -1;
-  private int freshGenerations;
+  private volatile boolean closed;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
-      AutoReloader reloader) {
+      AutoReloader.Builder reloader) {
     this.configuration = configuration;
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
-    this.reloader = reloader;
+    this.originalLoader = Thread.currentThread().getContextClassLoader();
+    this.freshLoaders = new FreshLoaders(originalLoader);
+    this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
+      @Override
+      public void reloaded(ReloadResult result) {
+        onReload(result);
+      }
+    }).start();
   }
 
   /**
@@ -68,12 +88,11 @@ public final class LoopSession implements AutoCloseable {
     }
     LoopSession[] self = new LoopSession[1];
     ReloadListener toConsole = new ConsoleReloadListener(() -> self[0] == null ? null : self[0].console);
-    AutoReloader reloader = AutoReloader.builder()
-        .sourceRoots(configuration.sourceRoots().toArray(java.nio.file.Path[]::new))
+    AutoReloader.Builder reloader = AutoReloader.builder()
+        .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
         .reporter(ReloadListener.NONE)
-        .listener(toConsole)
-        .start();
+        .listener(toConsole);
     self[0] = new LoopSession(configuration, factory, null, reloader);
     if (!configuration.missingRoots().isEmpty()) {
       System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
@@ -84,6 +103,11 @@ public final class LoopSession implements AutoCloseable {
   /** Whether failures enter the loop. */
   public boolean active() {
     return inactiveReason == null && !aborted;
+  }
+
+  /** Whether anything was reloaded in this run (only then can a test need a fresh loader or a revalidation). */
+  boolean reloading() {
+    return reloader != null;
   }
 
   /** Whether this test already passed in a rerun, so its original invocation must not run again. */
@@ -112,6 +136,45 @@ public final class LoopSession implements AutoCloseable {
     return turn;
   }
 
+  ChangeLog changes() {
+    return changes;
+  }
+
+  TestHistory history() {
+    return history;
+  }
+
+  TestRerunner rerunner() {
+    return rerunner;
+  }
+
+  /** The execution condition for a class, nested class or test ({@link FreshRuns}). */
+  public ConditionEvaluationResult conditionFor(ExtensionContext context) {
+    return reloader == null ? ConditionEvaluationResult.enabled("the loop is not active") : freshRuns.evaluate(context);
+  }
+
+  /** The class that declares the test of {@code context} (a dynamic test's is its factory's). */
+  static String testClassOf(ExtensionContext context) {
+    for (Optional<ExtensionContext> at = Optional.of(context); at.isPresent(); at = at.get().getParent()) {
+      if (at.get().getTestClass().isPresent()) {
+        return at.get().getTestClass().get().getName();
+      }
+    }
+    return "";
+  }
+
+  /** Records how a test of Jupiter's own run ended. */
+  public void recordResult(String uniqueId, boolean passed, ExtensionContext context) {
+    String testClass = testClassOf(context);
+    boolean fresh = passedByRerun(uniqueId) && loaderFor(testClass) != originalLoader;
+    history.record(uniqueId, testClass, passed, changes.generation(), fresh);
+  }
+
+  /** The class loader the tests were loaded through when the run started. */
+  ClassLoader originalLoader() {
+    return originalLoader;
+  }
+
   /** The console, opened on first use. */
   LoopConsole console() throws IOException {
     if (console == null) {
@@ -120,54 +183,132 @@ public final class LoopSession implements AutoCloseable {
     return console;
   }
 
-  /**
-   * Reruns a test on a rerun thread of its own and waits for it. When some classes changed shape and could
-   * not be redefined, the rerun loads project classes from a fresh class loader; it is reused until the next
-   * reload, so one loader per change.
-   */
-  public RerunOutcome rerun(String uniqueId, ClassLoader current) throws InterruptedException {
-    return rerunner.rerun(uniqueId, loaderForRerun(current));
+  /** Shows a line on the console if it is open (nothing is shown before the first failure opened it). */
+  void show(Tone tone, String text) {
+    LoopConsole open = console;
+    if (open != null) {
+      open.println(tone, text);
+    }
+  }
+
+  /** The project's class-dependency graph, read from the class directories (newer class files first). */
+  ClassGraph graph() {
+    ClassGraph known = graph;
+    if (known == null) {
+      synchronized (this) {
+        if (graph == null) {
+          graph = new ClassGraph(freshLoaders.entries(overlays()), FreshClassLoader::alwaysFromParent);
+        }
+        known = graph;
+      }
+    }
+    return known;
+  }
+
+  /** For each class directory, the reloader's directory of its newer class files. */
+  private Map<Path, Path> overlays() {
+    return reloader == null ? Map.of() : reloader.status().overlayDirectories();
+  }
+
+  private void onReload(ReloadResult result) {
+    changes.record(result, reloader.status().refused());
+    ClassGraph known = graph;
+    if (known != null) {
+      List<String> changed = new ArrayList<>(result.redefinedClasses());
+      changed.addAll(result.addedClasses());
+      result.refused().forEach(r -> changed.add(r.className()));
+      known.changed(changed);
+    }
   }
 
   /** Classes whose newest version is not running in the original class loader, or an empty set. */
   public Set<String> staleClasses() {
-    return reloader == null ? Set.of() : reloader.status().refused().keySet();
+    return changes.stale();
   }
 
-  /** The class loader the next rerun uses: {@code current}, or a fresh one while some class is stale. */
-  public synchronized ClassLoader loaderForRerun(ClassLoader current) {
-    ReloadStatus status = reloader.status();
-    if (status.refused().isEmpty()) {
-      return current;
-    }
-    if (freshLoader == null || freshLoaderReloads != status.reloads()) {
-      closeFreshLoader();
-      // Each class directory's overlay (the newest class files) before the directory itself.
-      List<Path> directories = new ArrayList<>();
-      status.outputDirectories().values().forEach(d -> {
-        Optional.ofNullable(status.overlayDirectories().get(d)).ifPresent(directories::add);
-        directories.add(d);
-      });
-      freshLoader = new FreshClassLoader(directories, current, ++freshGenerations);
-      freshLoaderReloads = status.reloads();
-    }
-    return freshLoader;
+  /**
+   * Reruns a test of {@code testClass} on a rerun thread of its own and waits for it, in the loader
+   * {@link #loaderFor} picks.
+   */
+  public RerunOutcome rerun(String uniqueId, String testClass) throws InterruptedException {
+    return rerunner.rerun(uniqueId, loaderFor(testClass));
   }
 
-  private void closeFreshLoader() {
-    if (freshLoader != null) {
-      try {
-        freshLoader.close();
-      } catch (IOException e) {
-        System.err.println("reload-loop: closing a fresh class loader failed: " + e.getMessage());
-      }
-      freshLoader = null;
+  /**
+   * The class loader a test of {@code testClass} runs in now: a fresh one (one per reload) when it reaches
+   * a class whose newest version could not be redefined, else the original one, where every other change
+   * runs redefined in place.
+   */
+  public ClassLoader loaderFor(String testClass) {
+    Set<String> stale = changes.stale();
+    return stale.isEmpty() || !graph().reach(List.of(testClass)).reachesAny(stale) ? originalLoader
+        : loaderForRerun();
+  }
+
+  /** The fresh class loader of the current reload generation. */
+  ClassLoader loaderForRerun() {
+    return freshLoaders.current(changes.generation(), overlays());
+  }
+
+  /** The stale classes a test of {@code testClass} reaches, or none: then it runs in the original loader. */
+  Set<String> staleReachedBy(String testClass) {
+    Set<String> stale = changes.stale();
+    return stale.isEmpty() ? Set.of() : new java.util.TreeSet<>(graph().reach(List.of(testClass)).reached(stale));
+  }
+
+  /** Lines shown under a failure of this test: which loader it ran in, and what it passed against before. */
+  List<String> notesFor(String uniqueId, String testClass) {
+    Set<String> reached = staleReachedBy(testClass);
+    if (reached.isEmpty()) {
+      return List.of();
     }
+    List<String> notes = new ArrayList<>();
+    notes.add("ran in a fresh class loader (" + freshLoaders.currentName() + ") because it reaches "
+        + String.join(", ", reached) + ", which changed shape");
+    if (history.passedInOriginalLoader(uniqueId)) {
+      notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
+    }
+    return notes;
+  }
+
+  /** What {@code status} shows: the reloader's state and the class loaders in use. */
+  List<String> statusLines() {
+    List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader.status()));
+    lines.add("class loaders:  " + (changes.stale().isEmpty() ? "the original one (every change was redefined in place)"
+        : "the original one for tests that reach no changed shape; " + freshLoaders.currentName()
+            + " for the others and for reruns"));
+    return lines;
+  }
+
+  /** Reruns now the tests of this run that reach a changed class, or all of them, and shows a summary. */
+  void verify(LoopConsole console, boolean all) throws InterruptedException {
+    revalidation.verify(console, all);
+  }
+
+  /** Keeps a nested run whose results the end-of-run engine reports under the original tests' names. */
+  void replayLater(ReplayedRun run) {
+    replays.add(run);
+  }
+
+  /**
+   * The end of the run, after Jupiter's own events: revalidates the tests that passed before a reload and
+   * reach a class changed since, then reports every nested run kept for it through {@code reporter}.
+   */
+  public void endOfRun(java.util.function.Consumer<ReplayedRun> reporter) throws InterruptedException {
+    if (reloader != null) {
+      revalidation.atEndOfRun();
+    }
+    replays.forEach(reporter);
   }
 
   @Override
   public synchronized void close() {
-    closeFreshLoader();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    freshLoaders.close();
+    rerunner.close();
     if (reloader != null) {
       reloader.close();
     }

@@ -1,27 +1,30 @@
 package io.github.reloadloop.junit.rerun;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Reruns exactly one test, with its whole lifecycle ({@code @BeforeAll}, {@code @BeforeEach},
- * {@code @AfterEach}, ...), in a nested launcher run selected by the test's unique id. Works for one
- * {@code @ParameterizedTest} invocation, one {@code @RepeatedTest} repetition, {@code @Nested} tests and
- * dynamic tests. Each rerun runs on a new thread of its own ({@link RerunThread}), never on the failed test's.
+ * Runs tests again, with their whole lifecycle ({@code @BeforeAll}, {@code @BeforeEach}, {@code @AfterEach},
+ * ...), in a nested launcher run selected by unique ids: one test (a {@code @ParameterizedTest} invocation, a
+ * {@code @RepeatedTest} repetition, a {@code @Nested} or dynamic test), a whole class, or many. Each run
+ * happens on a new thread of its own ({@link RerunThread}), never on the caller's, and only the Jupiter
+ * engine takes part.
  */
-public final class TestRerunner {
+public final class TestRerunner implements AutoCloseable {
+
+  private static final String JUPITER = "junit-jupiter";
 
   private final Map<String, String> configuration;
+  private final JvmGlobals globals = new JvmGlobals();
 
   /** @param configuration configuration parameters for the nested run (it must not open a console) */
   public TestRerunner(Map<String, String> configuration) {
@@ -35,73 +38,77 @@ public final class TestRerunner {
    * @throws InterruptedException when the waiting thread is interrupted (the rerun is interrupted too)
    */
   public RerunOutcome rerun(String uniqueId, ClassLoader loader) throws InterruptedException {
-    return RerunThread.call(loader, () -> runHere(uniqueId));
-  }
-
-  private RerunOutcome runHere(String uniqueId) {
     try {
-      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectUniqueId(uniqueId))
-          .configurationParameters(configuration)
-          .build();
-      Recorder recorder = new Recorder(UniqueId.parse(uniqueId));
-      Launcher launcher = LauncherFactory.create();
-      launcher.execute(request, recorder);
-      return recorder.outcome(uniqueId);
+      return outcome(run(List.of(uniqueId), loader), UniqueId.parse(uniqueId));
     } catch (RuntimeException | LinkageError e) {
       return new RerunOutcome(RerunOutcome.Status.FAILED, e, "the rerun itself failed: " + e);
     }
   }
 
-  /** Records the result of the target test, and the first failure of a container above it. */
-  private static final class Recorder implements TestExecutionListener {
-    private final UniqueId target;
-    private final AtomicReference<TestExecutionResult> result = new AtomicReference<>();
-    private final AtomicReference<TestExecutionResult> containerFailure = new AtomicReference<>();
-    private final AtomicReference<String> skipped = new AtomicReference<>();
-
-    Recorder(UniqueId target) {
-      this.target = target;
-    }
-
-    @Override
-    public void executionSkipped(TestIdentifier identifier, String reason) {
-      if (isTargetOrAbove(identifier)) {
-        skipped.compareAndSet(null, reason);
+  /**
+   * Runs the tests and containers with these unique ids in one nested run on a rerun thread, and waits.
+   * A failure of the run itself (not of a test) is thrown. In a fresh class loader, the run sees that
+   * loader's own JVM-wide defaults ({@link JvmGlobals}).
+   */
+  public RunResults run(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
+    if (loader instanceof FreshClassLoader fresh) {
+      try {
+        return globals.inWorldOf(fresh, () -> runOnRerunThread(uniqueIds, loader));
+      } catch (InterruptedException | RuntimeException | Error e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
     }
+    return runOnRerunThread(uniqueIds, loader);
+  }
 
-    @Override
-    public void executionFinished(TestIdentifier identifier, TestExecutionResult executionResult) {
-      UniqueId id = identifier.getUniqueIdObject();
-      if (id.equals(target)) {
-        result.set(executionResult);
-      } else if (target.hasPrefix(id) && executionResult.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-        containerFailure.compareAndSet(null, executionResult);
-      }
-    }
+  private RunResults runOnRerunThread(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
+    return RerunThread.call(loader, () -> {
+      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+          .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())
+          .filters(includeEngines(JUPITER))
+          .configurationParameters(configuration)
+          .build();
+      RunResults results = new RunResults();
+      Launcher launcher = LauncherFactory.create();
+      launcher.execute(request, results);
+      return results;
+    });
+  }
 
-    private boolean isTargetOrAbove(TestIdentifier identifier) {
-      return target.hasPrefix(identifier.getUniqueIdObject());
-    }
+  /** Forgets what it kept of fresh class loaders, so that they can be collected. */
+  @Override
+  public void close() {
+    globals.forgetWorlds();
+  }
 
-    RerunOutcome outcome(String uniqueId) {
-      TestExecutionResult own = result.get();
-      if (own == null && containerFailure.get() != null) {
-        own = containerFailure.get();
+  /** How the test with {@code id} went in {@code results}, a failing container above it counted as its failure. */
+  public static RerunOutcome outcome(RunResults results, UniqueId id) {
+    var own = results.outcome(id);
+    var container = results.failedContainerAbove(id);
+    if (own.isEmpty() || own.get().result() == null) {
+      if (container.isPresent() && container.get().result() != null) {
+        return failedOrAborted(container.get().result());
       }
-      if (own == null) {
-        return skipped.get() != null
-            ? new RerunOutcome(RerunOutcome.Status.ABORTED, null, "the rerun was skipped: " + skipped.get())
-            : new RerunOutcome(RerunOutcome.Status.NOT_FOUND, null, "the test was not found again (" + uniqueId
-                + "); was it renamed or removed? Type skip to go on");
-      }
-      return switch (own.getStatus()) {
-        case SUCCESSFUL -> containerFailure.get() == null ? RerunOutcome.passed()
-            : new RerunOutcome(RerunOutcome.Status.FAILED, containerFailure.get().getThrowable().orElse(null), null);
-        case ABORTED -> new RerunOutcome(RerunOutcome.Status.ABORTED, own.getThrowable().orElse(null), null);
-        case FAILED -> new RerunOutcome(RerunOutcome.Status.FAILED, own.getThrowable().orElse(null), null);
-      };
+      String skipped = own.map(RunResults.Outcome::skipReason)
+          .or(() -> container.map(RunResults.Outcome::skipReason)).orElse(null);
+      return skipped != null
+          ? new RerunOutcome(RerunOutcome.Status.ABORTED, null, "the rerun was skipped: " + skipped)
+          : new RerunOutcome(RerunOutcome.Status.NOT_FOUND, null, "the test was not found again (" + id
+              + "); was it renamed or removed? Type skip to go on");
     }
+    TestExecutionResult result = own.get().result();
+    if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+      return container.isPresent() && container.get().result() != null
+          ? failedOrAborted(container.get().result()) : RerunOutcome.passed();
+    }
+    return failedOrAborted(result);
+  }
+
+  private static RerunOutcome failedOrAborted(TestExecutionResult result) {
+    RerunOutcome.Status status = result.getStatus() == TestExecutionResult.Status.ABORTED
+        ? RerunOutcome.Status.ABORTED : RerunOutcome.Status.FAILED;
+    return new RerunOutcome(status, result.getThrowable().orElse(null), null);
   }
 }

@@ -17,6 +17,9 @@ class CommandsTests {
     assertThat(Commands.parse("abort")).map(Commands.Command::action).contains(Action.ABORT);
     assertThat(Commands.parse("status")).map(Commands.Command::action).contains(Action.STATUS);
     assertThat(Commands.parse("?")).map(Commands.Command::action).contains(Action.HELP);
+    assertThat(Commands.parse("verify all")).map(Commands.Command::action).contains(Action.VERIFY);
+    assertThat(Commands.argument(" verify   all ")).isEqualTo("all");
+    assertThat(Commands.argument("verify")).isEmpty();
   }
 
   @Test
@@ -31,7 +34,7 @@ class CommandsTests {
   void helpAndUsage_generatedFromTheRegistry() {
     assertThat(Commands.help().lines()).hasSize(Commands.ALL.size())
         .anySatisfy(l -> assertThat(l).contains("skip").contains("let this failure stand"));
-    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), help (h)");
-    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "help");
+    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v), help (h)");
+    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "verify", "help");
   }
 }

@@ -1,0 +1,190 @@
+package io.github.reloadloop.junit.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Which project classes a class can reach, read from the class files of the project's class directories:
+ * a class reaches every class its constant pool names, transitively. Only project classes are followed
+ * (libraries cannot reach back into the project without reflection). A class that looks classes up by name
+ * or uses a class-path-scanning framework ({@link ClassReferences#reflective()}) may reach any project
+ * class, and whoever reaches it is counted as reaching every class.
+ *
+ * <p>Parsed lazily and cached; {@link #changed} drops what a reload made stale. Thread-safe.
+ */
+public final class ClassGraph {
+
+  /** What a set of classes reaches. */
+  public record Reach(Set<String> classes, Optional<String> reflectiveVia) {
+
+    /** Whether anything of {@code targets} is reached (always, when reached through reflection). */
+    public boolean reachesAny(Collection<String> targets) {
+      if (targets.isEmpty()) {
+        return false;
+      }
+      if (reflectiveVia.isPresent()) {
+        return true;
+      }
+      for (String target : targets) {
+        if (classes.contains(target)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The targets reached, or all of them when reached through reflection. */
+    public Set<String> reached(Collection<String> targets) {
+      Set<String> reached = new LinkedHashSet<>();
+      for (String target : targets) {
+        if (reflectiveVia.isPresent() || classes.contains(target)) {
+          reached.add(target);
+        }
+      }
+      return reached;
+    }
+  }
+
+  private final List<Path> directories;
+  private final Predicate<String> notProject;
+  private Map<String, Path> index;
+  private final Map<String, ClassReferences> nodes = new HashMap<>();
+
+  /**
+   * @param directories the project's class directories in lookup order (where a class is found first is
+   *     where it is read from: put directories of newer class files first)
+   * @param notProject classes in those directories that are not the project's (reload-loop's own, when it
+   *     is built as part of the project)
+   */
+  public ClassGraph(List<Path> directories, Predicate<String> notProject) {
+    this.directories = List.copyOf(directories);
+    this.notProject = notProject;
+  }
+
+  /** The project classes reachable from {@code roots}, the roots included. */
+  public synchronized Reach reach(Collection<String> roots) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>();
+    String reflective = null;
+    for (String root : roots) {
+      if (seen.add(root)) {
+        queue.add(root);
+      }
+    }
+    while (!queue.isEmpty()) {
+      ClassReferences node = node(queue.poll());
+      if (node == null) {
+        continue;
+      }
+      if (node.reflective() && reflective == null) {
+        reflective = node.name();
+      }
+      for (String referenced : node.classes()) {
+        if (isProjectClass(referenced) && seen.add(referenced)) {
+          queue.add(referenced);
+        }
+      }
+    }
+    seen.removeIf(name -> !isProjectClass(name));
+    return new Reach(Set.copyOf(seen), Optional.ofNullable(reflective));
+  }
+
+  /** Whether {@code className} is a class of the project (found in one of its class directories). */
+  public synchronized boolean isProjectClass(String className) {
+    return index().containsKey(className);
+  }
+
+  /**
+   * Forgets what is known of these classes: they were reloaded or added, and are read again from the
+   * directories when next needed.
+   */
+  public synchronized void changed(Collection<String> classNames) {
+    for (String name : classNames) {
+      nodes.remove(name);
+      if (index != null && !notProject.test(name)) {
+        Path file = locate(name);
+        if (file != null) {
+          index.put(name, file);
+        }
+      }
+    }
+  }
+
+  private ClassReferences node(String name) {
+    ClassReferences node = nodes.get(name);
+    if (node != null) {
+      return node;
+    }
+    Path file = index().get(name);
+    if (file == null) {
+      return null;
+    }
+    try {
+      node = ClassReferences.parse(Files.readAllBytes(file));
+    } catch (IOException | IllegalArgumentException e) {
+      // Gone or unreadable: it reaches nothing we can see; a class that vanished cannot be run anyway.
+      node = new ClassReferences(name, Set.of(), false);
+    }
+    nodes.put(name, node);
+    return node;
+  }
+
+  private Path locate(String name) {
+    String relative = name.replace('.', '/') + ".class";
+    for (Path directory : directories) {
+      Path file = directory.resolve(relative);
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    return null;
+  }
+
+  private Map<String, Path> index() {
+    if (index == null) {
+      Map<String, Path> found = new HashMap<>();
+      for (Path directory : directories) {
+        if (!Files.isDirectory(directory)) {
+          continue;
+        }
+        try (Stream<Path> tree = Files.walk(directory)) {
+          tree.filter(p -> p.getFileName().toString().endsWith(".class") && !isVersionedEntry(directory, p))
+              .forEach(p -> {
+                String name = className(directory, p);
+                if (!notProject.test(name)) {
+                  found.putIfAbsent(name, p);
+                }
+              });
+        } catch (IOException | UncheckedIOException e) {
+          // A directory that vanished mid-walk: its classes cannot be run either.
+          continue;
+        }
+      }
+      index = found;
+    }
+    return index;
+  }
+
+  /** A class under {@code META-INF/versions/N} of a multi-release directory belongs to that layer's own entry. */
+  private static boolean isVersionedEntry(Path directory, Path file) {
+    return directory.relativize(file).startsWith("META-INF");
+  }
+
+  private static String className(Path directory, Path file) {
+    String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.reloadloop.junit.loop;
+
+import io.github.reloadloop.core.RefusedClass;
+import io.github.reloadloop.core.ReloadResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reloads of this run, numbered: generation 0 is the code the run started with, each reload that
+ * changed a class adds one. Tells which classes changed after a given generation (for revalidation and
+ * {@code verify}) and which classes are stale: changed on disk but still running their old version in the
+ * original class loader, because the JVM refused the new shape.
+ *
+ * <p>Threading: written on the reloader's thread, read on test threads; reads never block a reload long.
+ */
+final class ChangeLog {
+
+  /** One reload: its generation, when it was applied, and the classes it changed. */
+  record Reload(int generation, Instant at, Set<String> classes) {}
+
+  private final List<Reload> reloads = new ArrayList<>();
+  private volatile Set<String> stale = Set.of();
+
+  /** Records a reload's result; a batch that changed nothing (a compile error) is not a generation. */
+  synchronized void record(ReloadResult result, Map<String, RefusedClass> refusedNow) {
+    Set<String> changed = new LinkedHashSet<>(result.redefinedClasses());
+    changed.addAll(result.addedClasses());
+    result.refused().forEach(r -> changed.add(r.className()));
+    stale = Set.copyOf(refusedNow.keySet());
+    if (!changed.isEmpty()) {
+      reloads.add(new Reload(reloads.size() + 1, Instant.now(), Set.copyOf(changed)));
+    }
+  }
+
+  /** The latest generation (0 before the first reload). */
+  synchronized int generation() {
+    return reloads.size();
+  }
+
+  /** Classes whose newest version is not running in the original class loader (cheap: a volatile read). */
+  Set<String> stale() {
+    return stale;
+  }
+
+  /** Each class changed after {@code generation}, with the first reload that changed it. */
+  synchronized Map<String, Reload> changedAfter(int generation) {
+    Map<String, Reload> changed = new LinkedHashMap<>();
+    for (Reload reload : reloads.subList(Math.min(generation, reloads.size()), reloads.size())) {
+      reload.classes().forEach(name -> changed.putIfAbsent(name, reload));
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.reloadloop.junit.loop;
+
+import io.github.reloadloop.junit.rerun.FreshClassLoader;
+import io.github.reloadloop.junit.rerun.ProjectClasspath;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fresh class loader in use: one per reload generation, so that every test of one generation shares
+ * the same copies of the project's classes, and a reload starts anew. The previous loader is closed (its
+ * classes stay usable where still referenced) and left to the garbage collector.
+ */
+final class FreshLoaders implements AutoCloseable {
+
+  private final ClassLoader parent;
+  private FreshClassLoader current;
+  private int currentGeneration = -1;
+  private int created;
+
+  FreshLoaders(ClassLoader parent) {
+    this.parent = parent;
+  }
+
+  /** The project's class locations, with the overlay of each class directory in front of it. */
+  List<Path> entries(Map<Path, Path> overlays) {
+    return ProjectClasspath.of(parent, overlays, List.of());
+  }
+
+  /** The fresh loader of reload generation {@code generation}, created on first use. */
+  synchronized FreshClassLoader current(int generation, Map<Path, Path> overlays) {
+    if (current == null || currentGeneration != generation) {
+      close();
+      current = new FreshClassLoader(entries(overlays), parent, ++created);
+      currentGeneration = generation;
+    }
+    return current;
+  }
+
+  /** The current fresh loader's name, or what the next one will be called. */
+  synchronized String currentName() {
+    return current != null ? current.getName() : "reload-loop-fresh-" + (created + 1);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (current != null) {
+      try {
+        current.close();
+      } catch (IOException e) {
+        System.err.println("reload-loop: closing a fresh class loader failed: " + e.getMessage());
+      }
+      current = null;
+    }
+  }
+}

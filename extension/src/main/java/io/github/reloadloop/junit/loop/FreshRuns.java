@@ -1,0 +1,131 @@
+package io.github.reloadloop.junit.loop;
+
+import static io.github.reloadloop.junit.loop.ConsoleReloadListener.plural;
+
+import io.github.reloadloop.junit.console.LoopConsole.Tone;
+import io.github.reloadloop.junit.graph.ClassGraph;
+import io.github.reloadloop.junit.loop.FailureLoop.FailedTest;
+import io.github.reloadloop.junit.loop.FailureLoop.Resolution;
+import io.github.reloadloop.junit.rerun.RunResults;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Runs in a fresh class loader the tests that must see a change the JVM refused to redefine. While some
+ * class is stale (its newest version changed shape and runs only in a fresh loader), a test class, a
+ * {@code @Nested} class or a test that can reach a stale class (through {@link ClassGraph}) is run, whole,
+ * in a fresh class loader before Jupiter would start it: its {@code @BeforeAll}, constructor, extensions and
+ * {@code @BeforeEach} all run against the new code, never against the old. Jupiter then skips the original,
+ * and the end-of-run engine reports the fresh results under the original names. Tests that cannot reach a
+ * stale class run as usual, in the original loader, where every other change was redefined in place.
+ */
+final class FreshRuns {
+
+  private final LoopSession session;
+
+  FreshRuns(LoopSession session) {
+    this.session = session;
+  }
+
+  /**
+   * The condition for a class, a nested class or a test: enabled when it reaches no stale class; otherwise
+   * it has just run in a fresh loader, and the original is disabled with a reason that says so.
+   */
+  ConditionEvaluationResult evaluate(ExtensionContext context) {
+    Set<String> stale = session.changes().stale();
+    Optional<Class<?>> testClass = context.getTestClass();
+    if (stale.isEmpty() || testClass.isEmpty()) {
+      return ConditionEvaluationResult.enabled("no class changed shape");
+    }
+    ClassGraph.Reach reach = session.graph().reach(List.of(testClass.get().getName()));
+    Set<String> reached = new TreeSet<>(reach.reached(stale));
+    if (reached.isEmpty()) {
+      return ConditionEvaluationResult.enabled("reaches no class that changed shape");
+    }
+    String why = "reaches " + String.join(", ", reached) + ", which changed shape"
+        + reach.reflectiveVia().filter(via -> !reach.classes().containsAll(reached))
+            .map(via -> ", through " + via + ", which looks classes up by name").orElse("");
+    try {
+      return runFresh(context, why);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + context.getDisplayName()
+          + " in a fresh class loader", e);
+    }
+  }
+
+  private ConditionEvaluationResult runFresh(ExtensionContext context, String why) throws InterruptedException {
+    ClassLoader loader = session.loaderForRerun();
+    String where = "a fresh class loader (" + loaderName(loader) + ")";
+    RunResults results = session.rerunner().run(List.of(context.getUniqueId()), loader);
+    Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
+    int passed = 0;
+    List<String> failed = new ArrayList<>();
+    int generation = session.changes().generation();
+    for (RunResults.Outcome outcome : results.tests()) {
+      TestIdentifier test = outcome.identifier();
+      boolean ok = outcome.passed();
+      if (outcome.failed() && session.active()) {
+        List<String> notes = new ArrayList<>(List.of("ran in " + where + " because it " + why));
+        if (session.history().passedInOriginalLoader(test.getUniqueId())) {
+          notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
+        }
+        Resolution resolution = new FailureLoop(session).resolve(new FailedTest(test.getUniqueId(),
+            testClassOf(test), displayPath(results.plan(), test), "test", outcome.failure().orElse(null), notes));
+        ok = resolution.passed();
+        finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
+            : TestExecutionResult.failed(resolution.latest()));
+      }
+      if (outcome.result() != null) {
+        session.history().record(test.getUniqueId(), testClassOf(test), ok, generation, true);
+        if (ok) {
+          passed++;
+        } else {
+          failed.add(test.getDisplayName());
+        }
+      }
+    }
+    String note = "ran in " + where + " because it " + why;
+    session.replayLater(new ReplayedRun(results, finals, note));
+    session.show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": "
+        + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
+        + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
+    return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
+  }
+
+  private static String loaderName(ClassLoader loader) {
+    return loader.getName() == null ? loader.toString() : loader.getName();
+  }
+
+  /** {@code LedgerTest > adds()} from the class down to the test, as the plan of a nested run has it. */
+  static String displayPath(TestPlan plan, TestIdentifier test) {
+    List<String> parts = new ArrayList<>();
+    if (plan == null) {
+      return test.getDisplayName();
+    }
+    for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent() && at.get().getParentIdObject().isPresent();
+        at = plan.getParent(at.get())) {
+      parts.add(0, at.get().getDisplayName());
+    }
+    return String.join(" > ", parts);
+  }
+
+  /** The class that declares a test of a nested run, from its source, else its parent's. */
+  static String testClassOf(TestIdentifier test) {
+    return test.getSource().map(source -> source instanceof MethodSource method ? method.getClassName()
+        : source instanceof ClassSource type ? type.getClassName() : null).orElse("");
+  }
+}

@@ -1,0 +1,122 @@
+package io.github.reloadloop.junit.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The class-dependency graph over real class files compiled by javac. */
+class ClassGraphTests {
+
+  @TempDir Path directory;
+  Path classes;
+
+  @BeforeEach
+  void compileProject() throws Exception {
+    source("shop/Ledger.java", "package shop; public class Ledger { Entry last; public int total() { return Rules.round(1); } }");
+    source("shop/Entry.java", "package shop; public record Entry(int amount) {}");
+    source("shop/Rules.java", "package shop; final class Rules { static int round(int v) { return v; } }");
+    source("shop/Report.java", """
+        package shop;
+        public class Report {
+          java.util.List<Ledger> ledgers;
+          @Marker String title() { return "report"; }
+        }
+        """);
+    source("shop/Marker.java", "package shop; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+        + " public @interface Marker {}");
+    source("shop/Plugins.java", """
+        package shop;
+        public class Plugins {
+          static Object load(String name) throws Exception {
+            return Class.forName(name).getDeclaredConstructor().newInstance();
+          }
+        }
+        """);
+    source("shop/Scanned.java", "package shop; @org.springframework.stereotype.Component public class Scanned {}");
+    source("org/springframework/stereotype/Component.java",
+        "package org.springframework.stereotype; public @interface Component {}");
+    source("shop/LedgerTest.java", "package shop; class LedgerTest { void adds() { new Ledger().total(); } }");
+    source("shop/ReportTest.java", "package shop; class ReportTest { Report report; }");
+    source("shop/PluginTest.java", "package shop; class PluginTest { void loads() throws Exception { Plugins.load(\"x\"); } }");
+    source("shop/StandaloneTest.java", "package shop; class StandaloneTest { int two() { return 1 + 1; } }");
+    source("shop/ScannedTest.java", "package shop; class ScannedTest { Scanned bean; }");
+    classes = Files.createDirectories(directory.resolve("classes"));
+    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+    try (Stream<Path> files = Files.walk(directory.resolve("src"))) {
+      files.filter(p -> p.toString().endsWith(".java")).forEach(p -> arguments.add(p.toString()));
+    }
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
+  }
+
+  private void source(String path, String text) throws Exception {
+    Path file = directory.resolve("src").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private ClassGraph graph() {
+    return new ClassGraph(List.of(classes), name -> name.startsWith("org.springframework."));
+  }
+
+  @Test
+  void reach_followsReferencesTransitively_fieldTypesGenericsAndAnnotationsIncluded() {
+    ClassGraph.Reach reach = graph().reach(List.of("shop.ReportTest"));
+
+    assertThat(reach.classes()).contains("shop.ReportTest", "shop.Report", "shop.Ledger", "shop.Entry",
+        "shop.Rules", "shop.Marker").doesNotContain("shop.Plugins", "shop.StandaloneTest");
+    assertThat(reach.reflectiveVia()).isEmpty();
+    assertThat(reach.reachesAny(Set.of("shop.Rules"))).isTrue();
+  }
+
+  @Test
+  void testThatReachesNoChangedClass_doesNotReachIt() {
+    ClassGraph.Reach reach = graph().reach(List.of("shop.StandaloneTest"));
+
+    assertThat(reach.classes()).containsExactly("shop.StandaloneTest");
+    assertThat(reach.reachesAny(Set.of("shop.Ledger"))).isFalse();
+  }
+
+  @Test
+  void lookupByName_reachesEveryClass_andSaysThroughWhich() {
+    ClassGraph.Reach reach = graph().reach(List.of("shop.PluginTest"));
+
+    assertThat(reach.reflectiveVia()).contains("shop.Plugins");
+    assertThat(reach.reachesAny(Set.of("shop.Ledger"))).isTrue();
+    assertThat(reach.reached(List.of("shop.Ledger", "shop.Entry"))).containsExactly("shop.Ledger", "shop.Entry");
+  }
+
+  @Test
+  void classPathScanningFramework_reachesEveryClass_libraryClassesAreNotTheProjects() {
+    ClassGraph graph = graph();
+    ClassGraph.Reach reach = graph.reach(List.of("shop.ScannedTest"));
+
+    assertThat(reach.reflectiveVia()).contains("shop.Scanned");
+    assertThat(graph.isProjectClass("org.springframework.stereotype.Component")).isFalse();
+    assertThat(graph.isProjectClass("java.lang.String")).isFalse();
+  }
+
+  @Test
+  void changedClassReadAgainFromANewerDirectoryFirst() throws Exception {
+    Path overlay = Files.createDirectories(directory.resolve("overlay/shop"));
+    ClassGraph graph = new ClassGraph(List.of(directory.resolve("overlay"), classes), name -> false);
+    assertThat(graph.reach(List.of("shop.StandaloneTest")).reachesAny(Set.of("shop.Ledger"))).isFalse();
+
+    // The new StandaloneTest uses Ledger: its class file goes to the overlay, as the reloader's do.
+    source("shop/StandaloneTest.java", "package shop; class StandaloneTest { Ledger ledger; }");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.resolve("overlay").toString(),
+        "-cp", classes.toString(), directory.resolve("src/shop/StandaloneTest.java").toString())).isZero();
+    assertThat(overlay.resolve("StandaloneTest.class")).exists();
+    graph.changed(List.of("shop.StandaloneTest"));
+
+    assertThat(graph.reach(List.of("shop.StandaloneTest")).reachesAny(Set.of("shop.Ledger"))).isTrue();
+  }
+}
