@@ -293,4 +293,31 @@ class RevalidationTests {
     results.testEvents().assertThatEvents().haveExactly(1, event(test("modeIsStrict"),
         LauncherRecorder.reportedByReloadLoop(), finishedWithFailure()));
   }
+
+  @Test
+  void verifyAtTheConsole_rerunsTestsThatReachTheChange_showsWhatBrokeBeforeTheRunEnds() throws Exception {
+    ScriptedConsole console = new ScriptedConsole()
+        .then(() -> {
+          TempProject.edit(selector, BREAKING_FIX, "return text.toLowerCase();"); // fixes hasClass, breaks matchesTag
+          return "verify";
+        })
+        .then(() -> {
+          TempProject.edit(selector, "return text.toLowerCase();", LOWER_CASE);
+          return "verify";
+        })
+        .type("verify all")
+        .type("continue");
+
+    EngineExecutionResults results = runAll(console);
+
+    assertThat(console.transcript())
+        .containsPattern("verify: 1 test reaches Selector, 0 passed, 1 failed in \\d+\\.\\d s")
+        .contains("  FAILED TagTest > matchesTag_isCaseSensitive(): org.opentest4j.AssertionFailedError")
+        .containsPattern("verify: 1 test reaches Selector, 1 passed in \\d+\\.\\d s")
+        .containsPattern("verify all: 2 tests, 2 passed in \\d+\\.\\d s")
+        .contains("PASSED ClassTest > hasClass_ignoresCase() after 1 rerun")
+        .doesNotContain("revalidating");
+    results.testEvents().assertStatistics(s -> s.failed(0));
+    assertThat(project.staticField("web.UnrelatedTest", "runs")).as("verify all reran it").isEqualTo(2);
+  }
 }

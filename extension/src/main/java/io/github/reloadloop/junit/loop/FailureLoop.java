@@ -130,7 +130,11 @@ public final class FailureLoop {
       switch (command.get().action()) {
         case HELP -> console.println(Tone.PLAIN, Commands.help());
         case STATUS -> console.println(Tone.PLAIN, String.join("\n", session.statusLines()));
-        case VERIFY -> session.verify(console, Commands.argument(line).equalsIgnoreCase("all"));
+        case VERIFY -> {
+          if (reloadsApplied(console, "verifying")) {
+            session.verify(console, Commands.argument(line).equalsIgnoreCase("all"));
+          }
+        }
         case SKIP -> {
           console.println(Tone.INFO, "skipped: " + test.name() + " fails");
           return new Resolution(false, reruns, latest);
@@ -167,21 +171,34 @@ public final class FailureLoop {
 
   /** Waits for pending reloads; says why not when the code that would run is not the code on disk. */
   private boolean readyToRerun(LoopConsole console, String testClass) throws InterruptedException {
-    if (!session.reloader().awaitPendingReloads(RELOAD_WAIT)) {
-      console.println(Tone.WARNING, "still compiling after " + RELOAD_WAIT.toSeconds() + " s; type continue to wait again");
-      return false;
-    }
-    List<CompileProblem> problems = session.reloader().status().problems();
-    if (!problems.isEmpty()) {
-      console.println(Tone.ERROR, "not rerunning: the last save does not compile, so the rerun would test old code:");
-      problems.forEach(p -> console.println(Tone.ERROR, "  " + p));
-      console.println(Tone.INFO, "fix it and save, then type continue");
+    if (!reloadsApplied(console, "rerunning")) {
       return false;
     }
     Set<String> stale = session.staleReachedBy(testClass);
     if (!stale.isEmpty()) {
       console.println(Tone.INFO, "changed shape: " + String.join(", ", stale) + "; the rerun uses a fresh class loader"
           + " (static state of project classes starts fresh there)");
+    }
+    return true;
+  }
+
+  /**
+   * Waits for pending reloads; says why not when the code that would run is not the code on disk.
+   *
+   * @param doing what would run ({@code rerunning}, {@code verifying}), for the messages
+   */
+  private boolean reloadsApplied(LoopConsole console, String doing) throws InterruptedException {
+    if (!session.reloader().awaitPendingReloads(RELOAD_WAIT)) {
+      console.println(Tone.WARNING, "still compiling after " + RELOAD_WAIT.toSeconds() + " s; type the command"
+          + " again to wait again");
+      return false;
+    }
+    List<CompileProblem> problems = session.reloader().status().problems();
+    if (!problems.isEmpty()) {
+      console.println(Tone.ERROR, "not " + doing + ": the last save does not compile, so the tests would run old code:");
+      problems.forEach(p -> console.println(Tone.ERROR, "  " + p));
+      console.println(Tone.INFO, "fix it and save, then type the command again");
+      return false;
     }
     return true;
   }

@@ -134,7 +134,8 @@ final class Revalidation {
         ? seen.stream().map(t -> new Candidate(t, null, Set.of())).toList()
         : select(seen, false);
     String what = all ? "verify all: " + plural(candidates.size(), "test")
-        : "verify: " + plural(candidates.size(), "test") + " reach " + changedNames(candidates);
+        : "verify: " + plural(candidates.size(), "test") + (candidates.size() == 1 ? " reaches " : " reach ")
+            + changedNames(candidates);
     if (candidates.isEmpty()) {
       console.println(Tone.INFO, all ? "verify all: no test has run yet" : "verify: no test of this run reaches a changed class");
       return;
