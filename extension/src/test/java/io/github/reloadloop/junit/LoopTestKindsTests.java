@@ -276,7 +276,13 @@ class LoopTestKindsTests {
           @Test void c() { assertEquals(10, Discount.GOLD.percent(), "c"); }
         }
         """).compile();
-    ScriptedConsole console = new ScriptedConsole().type("skip").type("skip").type("skip");
+    // The first answer waits until the two other failing tests are blocked waiting for the console.
+    ScriptedConsole console = new ScriptedConsole()
+        .then(() -> {
+          awaitThreadsWaitingForTheConsole(2);
+          return "skip";
+        })
+        .type("skip").type("skip");
 
     EngineExecutionResults results = project.run("shop.ParallelTest", console,
         "junit.jupiter.execution.parallel.enabled", "true",
@@ -294,5 +300,22 @@ class LoopTestKindsTests {
       assertThat(lines.get(i + 1)).isEqualTo("reload> ");
     }
     assertThat(lines.stream().filter(l -> l.startsWith("FAILED")).distinct()).hasSize(3);
+  }
+
+  /** Polls, boundedly, until {@code count} threads are parked in the loop waiting for their turn. */
+  private static void awaitThreadsWaitingForTheConsole(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      long waiting = Thread.getAllStackTraces().entrySet().stream()
+          .filter(e -> e.getKey().getState() == Thread.State.WAITING)
+          .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f ->
+              f.getClassName().equals("io.github.reloadloop.junit.loop.FailureLoop") && f.getMethodName().equals("resolve")))
+          .count();
+      if (waiting >= count) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the other failing tests never waited for the console");
   }
 }

@@ -44,6 +44,7 @@ class ReloadLoopTests {
       package shop;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
+      import static org.junit.jupiter.api.Assertions.assertTrue;
 
       import io.github.reloadloop.junit.ReloadLoop;
       import java.util.ArrayList;
@@ -56,16 +57,19 @@ class ReloadLoopTests {
       class CalculatorTest {
         static int fixtures;
         List<Integer> prices;
+        boolean setUpCompleted;
 
         @BeforeEach
         void setUp() {
           fixtures++;
           prices = new ArrayList<>(List.of(1, 2, 3));
           assertEquals("ready", Calculator.setUp());
+          setUpCompleted = true;
         }
 
         @Test
         void totalAddsPrices() {
+          assertTrue(setUpCompleted, "the body ran on an instance whose @BeforeEach failed");
           assertEquals(6, Calculator.total(prices));
           assertEquals(3, prices.size(), "fixture rebuilt for the rerun");
         }
@@ -99,8 +103,8 @@ class ReloadLoopTests {
     assertThat(console.transcript())
         .contains("FAILED: CalculatorTest > totalAddsPrices()")
         .contains("expected: <6> but was: <9>")
-        .contains("at shop.CalculatorTest.totalAddsPrices(CalculatorTest.java:26)")
-        .contains("> 26 |     assertEquals(6, Calculator.total(prices));")
+        .contains("at shop.CalculatorTest.totalAddsPrices(CalculatorTest.java:30)")
+        .contains("> 30 |     assertEquals(6, Calculator.total(prices));")
         .contains("reloaded 1 class in")
         .contains("PASSED CalculatorTest > totalAddsPrices() after 1 rerun");
     assertThat(results.testEvents().reportingEntryPublished().stream()
@@ -191,7 +195,8 @@ class ReloadLoopTests {
 
     results.testEvents().assertThatEvents().haveExactly(1, event(test("totalAddsPrices"), finishedSuccessfully()));
     assertThat(console.transcript()).contains("FAILED in @BeforeEach: CalculatorTest > totalAddsPrices()")
-        .contains("PASSED");
+        .contains("PASSED CalculatorTest > totalAddsPrices() after 1 rerun")
+        .doesNotContain("the body ran on an instance whose @BeforeEach failed");
     assertThat(console.reads.get()).isEqualTo(1);
   }
 
