@@ -43,7 +43,7 @@ public final class LoopSession implements AutoCloseable {
   private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
-  private final TestRerunner rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"));
+  private final TestRerunner rerunner;
   private final ChangeLog changes = new ChangeLog();
   private final TestHistory history = new TestHistory();
   private final FreshLoaders freshLoaders;
@@ -61,6 +61,7 @@ public final class LoopSession implements AutoCloseable {
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
     this.originalLoader = Thread.currentThread().getContextClassLoader();
+    this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
     this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override

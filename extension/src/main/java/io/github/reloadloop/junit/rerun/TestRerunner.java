@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.launcher.Launcher;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -24,11 +26,19 @@ public final class TestRerunner implements AutoCloseable {
   private static final String JUPITER = "junit-jupiter";
 
   private final Map<String, String> configuration;
+  private final ClassLoader engines;
   private final JvmGlobals globals = new JvmGlobals();
+  /** Launcher sessions not in use: each keeps its engines and listeners, so a run does not load them again. */
+  private final Queue<LauncherSession> idle = new ConcurrentLinkedQueue<>();
 
-  /** @param configuration configuration parameters for the nested run (it must not open a console) */
-  public TestRerunner(Map<String, String> configuration) {
+  /**
+   * @param configuration configuration parameters for the nested run (it must not open a console)
+   * @param engines the class loader through which the launcher finds engines and listeners: the tests'
+   *     original one, never a fresh loader (whose copies of them would outlive it)
+   */
+  public TestRerunner(Map<String, String> configuration, ClassLoader engines) {
     this.configuration = Map.copyOf(configuration);
+    this.engines = engines;
   }
 
   /**
@@ -71,16 +81,37 @@ public final class TestRerunner implements AutoCloseable {
           .configurationParameters(configuration)
           .build();
       RunResults results = new RunResults();
-      Launcher launcher = LauncherFactory.create();
-      launcher.execute(request, results);
+      LauncherSession session = idle.poll();
+      if (session == null) {
+        session = openSession();
+      }
+      try {
+        session.getLauncher().execute(request, results);
+      } finally {
+        idle.add(session);
+      }
       return results;
     });
   }
 
-  /** Forgets what it kept of fresh class loaders, so that they can be collected. */
+  private LauncherSession openSession() {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(engines);
+    try {
+      return LauncherFactory.openSession();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Closes the launcher sessions and forgets what it kept of fresh class loaders, so that they can be collected. */
   @Override
   public void close() {
     globals.forgetWorlds();
+    for (LauncherSession session = idle.poll(); session != null; session = idle.poll()) {
+      session.close();
+    }
   }
 
   /** How the test with {@code id} went in {@code results}, a failing container above it counted as its failure. */
