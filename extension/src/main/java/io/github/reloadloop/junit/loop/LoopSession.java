@@ -18,13 +18,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Everything the loop keeps for one test run: the reloader on the source roots, the console (opened at
  * the first failure), whose turn it is at the console, and whether the user aborted. Lives in the root
  * {@code ExtensionContext.Store} and is closed with it at the end of the run.
+ *
+ * <p>It is both {@link AutoCloseable} and a {@link ExtensionContext.Store.CloseableResource}: Jupiter 5.10
+ * to 5.12 close only {@code CloseableResource} values; 5.13 and later close an {@code AutoCloseable} value
+ * (once, even if it is both) and fall back to {@code CloseableResource} when the user switched that off
+ * ({@code junit.jupiter.extensions.store.close.autocloseable.enabled=false}).
  */
-public final class LoopSession implements AutoCloseable {
+public final class LoopSession implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private final LoopConfiguration configuration;
   private final ConsoleFactory consoleFactory;
