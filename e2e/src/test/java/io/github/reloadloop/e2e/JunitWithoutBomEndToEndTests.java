@@ -48,7 +48,8 @@ class JunitWithoutBomEndToEndTests {
     MavenResult result = mavenTest(jupiter, loop);
 
     assertThat(result.exitCode()).as(result.tail()).isZero();
-    assertThat(result.output()).as(result.tail()).contains("Tests run: " + TESTS + ", Failures: 0, Errors: 0, Skipped: 0");
+    assertThat(result.output()).as(result.tail())
+        .contains("Tests run: " + TESTS + ", Failures: 0, Errors: 0, Skipped: 0");
     int[] counts = reportCounts();
     assertThat(counts).as("tests, failures, errors, skipped in the Surefire reports").containsExactly(TESTS, 0, 0, 0);
     if (loop) {
@@ -111,7 +112,8 @@ class JunitWithoutBomEndToEndTests {
     Path reports = directory.resolve("target/surefire-reports");
     try (Stream<Path> files = Files.list(reports)) {
       for (Path xml : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
-        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+            .getDocumentElement();
         String[] attributes = {"tests", "failures", "errors", "skipped"};
         for (int i = 0; i < attributes.length; i++) {
           counts[i] += Integer.parseInt(suite.getAttribute(attributes[i]));

@@ -2,7 +2,7 @@ package io.github.reloadloop.junit;
 
 import org.junit.jupiter.engine.JupiterTestEngine;
 
-/** The version of the JUnit Jupiter engine these tests run on, read from its jar, for version-dependent expectations. */
+/** The version of the JUnit Jupiter engine these tests run on (from its jar), for version-dependent expectations. */
 public final class JupiterVersion {
 
   private JupiterVersion() {}

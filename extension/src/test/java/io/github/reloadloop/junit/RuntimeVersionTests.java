@@ -36,7 +36,8 @@ class RuntimeVersionTests {
     for (Class<?> type : List.of(org.junit.jupiter.api.Test.class, JupiterTestEngine.class, ParameterizedTest.class)) {
       assertVersion(type, jupiter);
     }
-    for (Class<?> type : List.of(ReflectionSupport.class, TestEngine.class, LauncherFactory.class, EngineTestKit.class)) {
+    for (Class<?> type : List.of(ReflectionSupport.class, TestEngine.class, LauncherFactory.class,
+        EngineTestKit.class)) {
       assertVersion(type, platform);
     }
   }

@@ -19,7 +19,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Makes {@code mvn test -Dreload.loop=true} apply the loop to every test without annotations: when the
  * launcher session opens and {@code reload.loop=true} is a system property, it switches on Jupiter's
  * extension auto-detection for {@code ReloadLoop} only, unless the user configured auto-detection already
- * (as a system property or in {@value #CONFIG_FILE}). Registered through {@code META-INF/services}; the launcher loads it by itself.
+ * (as a system property or in {@value #CONFIG_FILE}). Registered through {@code META-INF/services}; the
+ * launcher loads it by itself.
  *
  * <p>Jupiter 5.12 added {@value #INCLUDE}, which limits auto-detection to {@code ReloadLoop}. Before it,
  * switching auto-detection on would also activate every other auto-detectable extension on the class path,

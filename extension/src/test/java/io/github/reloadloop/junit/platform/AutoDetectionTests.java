@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AutoDetectionTests {
 
   private static final String OTHER = "com.example.OtherExtension";
+  private static final Properties NO_FILE = new Properties();
 
   @TempDir Path directory;
 
@@ -23,7 +24,7 @@ class AutoDetectionTests {
   void loopOn_jupiterWithInclude_autoDetectionSwitchedOnForReloadLoopOnly() {
     Properties properties = loopOn();
 
-    Optional<String> message = AutoDetection.apply(properties, new Properties(), true, List.of(AutoDetection.EXTENSION, OTHER));
+    Optional<String> message = AutoDetection.apply(properties, NO_FILE, true, List.of(AutoDetection.EXTENSION, OTHER));
 
     assertThat(message).isEmpty();
     assertThat(properties.getProperty(AutoDetection.ENABLED)).isEqualTo("true");
@@ -34,7 +35,7 @@ class AutoDetectionTests {
   void loopOn_jupiterWithoutInclude_onlyReloadLoopDetectable_autoDetectionSwitchedOn() {
     Properties properties = loopOn();
 
-    Optional<String> message = AutoDetection.apply(properties, new Properties(), false, List.of(AutoDetection.EXTENSION));
+    Optional<String> message = AutoDetection.apply(properties, NO_FILE, false, List.of(AutoDetection.EXTENSION));
 
     assertThat(message).isEmpty();
     assertThat(properties.getProperty(AutoDetection.ENABLED)).isEqualTo("true");
@@ -45,7 +46,7 @@ class AutoDetectionTests {
   void loopOn_jupiterWithoutInclude_anotherExtensionDetectable_leftOffWithALineNamingIt() {
     Properties properties = loopOn();
 
-    Optional<String> message = AutoDetection.apply(properties, new Properties(), false, List.of(AutoDetection.EXTENSION, OTHER));
+    Optional<String> message = AutoDetection.apply(properties, NO_FILE, false, List.of(AutoDetection.EXTENSION, OTHER));
 
     assertThat(properties.getProperty(AutoDetection.ENABLED)).isNull();
     assertThat(message).hasValueSatisfying(line -> assertThat(line)
@@ -56,18 +57,18 @@ class AutoDetectionTests {
   @Test
   void loopOff_orAutoDetectionConfiguredByTheUser_propertiesUntouched() {
     Properties off = new Properties();
-    assertThat(AutoDetection.apply(off, new Properties(), true, List.of())).isEmpty();
+    assertThat(AutoDetection.apply(off, NO_FILE, true, List.of())).isEmpty();
     assertThat(off).isEmpty();
 
     Properties configured = loopOn();
     configured.setProperty(AutoDetection.ENABLED, "false");
-    AutoDetection.apply(configured, new Properties(), true, List.of());
+    AutoDetection.apply(configured, NO_FILE, true, List.of());
     assertThat(configured.getProperty(AutoDetection.ENABLED)).isEqualTo("false");
     assertThat(configured.getProperty(AutoDetection.INCLUDE)).isNull();
 
     Properties included = loopOn();
     included.setProperty(AutoDetection.INCLUDE, OTHER);
-    AutoDetection.apply(included, new Properties(), true, List.of());
+    AutoDetection.apply(included, NO_FILE, true, List.of());
     assertThat(included.getProperty(AutoDetection.ENABLED)).isNull();
     assertThat(included.getProperty(AutoDetection.INCLUDE)).isEqualTo(OTHER);
   }
@@ -104,7 +105,8 @@ class AutoDetectionTests {
     Files.writeString(services, "# extensions\n" + OTHER + "  # a comment\n\n");
 
     List<String> names;
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL()}, getClass().getClassLoader())) {
+    URL[] root = {directory.toUri().toURL()};
+    try (URLClassLoader loader = new URLClassLoader(root, getClass().getClassLoader())) {
       names = AutoDetection.autoDetectable(loader);
     }
 
