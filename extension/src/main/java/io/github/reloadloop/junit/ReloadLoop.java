@@ -47,6 +47,9 @@ import org.opentest4j.TestAbortedException;
  * Without a controlling terminal (CI, {@code setsid}, {@code </dev/null}, most IDE runs) the loop is off:
  * one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
  * looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
+ * Works with JUnit Jupiter 5.10 through 6.x and needs {@code junit-platform-launcher} on the test class
+ * path (Maven Surefire adds it); on Jupiter 5.10 and 5.11 the no-annotation mode applies only when no
+ * other extension is auto-detectable.
  *
  * @since 0.1.0
  */
