@@ -58,14 +58,14 @@ final class FallbackMemory implements Benchmark {
     try (URLClassLoader loader = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             FallbackMemory.class.getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.empty())) {
+        LoopSession session = LoopSession.start(configuration, key -> Optional.empty(), loader)) {
       Class.forName("bench.shop.Basket", true, loader); // the running version every edit differs from
       for (int i = 1; i <= last; i++) {
         saveWithExtraFields(project.basketSource(), i);
         if (!session.reloader().awaitPendingReloads(WAIT) || session.staleClasses().isEmpty()) {
           throw new IllegalStateException("edit " + i + " did not leave Basket stale: " + session.reloader().status());
         }
-        RerunOutcome outcome = session.rerun(ShopProject.TEST_ID, loader);
+        RerunOutcome outcome = session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS);
         if (outcome.status() != RerunOutcome.Status.PASSED) {
           throw new IllegalStateException("fallback rerun " + i + ": " + outcome);
         }

@@ -81,12 +81,12 @@ final class FixToGreen implements Benchmark {
     try (URLClassLoader loader = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             FixToGreen.class.getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.empty())) {
+        LoopSession session = LoopSession.start(configuration, key -> Optional.empty(), loader)) {
       if (!session.active()) {
         throw new IllegalStateException("the loop session did not start");
       }
       long firstRun = System.nanoTime();
-      expect(session.rerun(ShopProject.TEST_ID, loader), RerunOutcome.Status.FAILED, "the first run, with the bug");
+      expect(session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS), RerunOutcome.Status.FAILED, "the first run, with the bug");
       out.put("first_run_ms", ms(firstRun));
       for (int cycle = 0; cycle < WARM_UP_CYCLES + cycles; cycle++) {
         // The bug again, and continue: red. Keeps every fix a real change to the running code.
@@ -127,7 +127,7 @@ final class FixToGreen implements Benchmark {
     }
     out.put("how", "in-process: LoopSession.start on src/main/java,src/test/java of a javac-compiled project, "
         + "test class loaded in a URLClassLoader over target/test-classes and target/classes; continue = "
-        + "awaitPendingReloads + problems/stale checks + LoopSession.rerun(uniqueId, loader), timed after the "
+        + "awaitPendingReloads + problems/stale checks + LoopSession.rerun(uniqueId, testClass), timed after the "
         + "reloader applied the fix; save_to_green from the write of the fix (temp file + rename) to PASSED");
     out.put("cycles", cycles);
     out.put("warm_up_cycles", warmUp);
@@ -154,7 +154,7 @@ final class FixToGreen implements Benchmark {
       throw new IllegalStateException("a body-only edit was not redefined in place: " + stale);
     }
     long reloaded = System.nanoTime();
-    expect(session.rerun(ShopProject.TEST_ID, loader), expected, "cycle " + cycle);
+    expect(session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS), expected, "cycle " + cycle);
     return new long[] {reloaded};
   }
 

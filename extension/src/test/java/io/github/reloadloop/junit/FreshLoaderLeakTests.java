@@ -48,7 +48,7 @@ class FreshLoaderLeakTests {
     try (URLClassLoader base = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             getClass().getClassLoader());
-        LoopSession session = startWithTestsLoadedThrough(base, configuration, parameters)) {
+        LoopSession session = LoopSession.start(configuration, key -> Optional.ofNullable(parameters.get(key)), base)) {
       Class.forName("acme.Ledger", true, base); // The running version, which every later one differs from.
       for (int i = 1; i <= RERUNS; i++) {
         TempProject.save(project.main.resolve("acme/Ledger.java"), ledger(i));
@@ -67,19 +67,6 @@ class FreshLoaderLeakTests {
       assertThat(alive).as("earlier fresh loaders still reachable after %d reruns", RERUNS).isZero();
     }
     assertThat(collectAndCount(loaders)).as("the last loader after the session closed").isZero();
-  }
-
-  /** A session whose tests are loaded through {@code loader}, as the context class loader says at its start. */
-  private static LoopSession startWithTestsLoadedThrough(ClassLoader loader, LoopConfiguration configuration,
-      Map<String, String> parameters) {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
-    try {
-      return LoopSession.start(configuration, key -> Optional.ofNullable(parameters.get(key)));
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
   }
 
   /** Runs the collector a bounded number of times until every referent is gone; returns how many remain. */

@@ -56,11 +56,11 @@ public final class LoopSession implements AutoCloseable {
   private volatile boolean closed;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
-      AutoReloader.Builder reloader) {
+      AutoReloader.Builder reloader, ClassLoader testLoader) {
     this.configuration = configuration;
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
-    this.originalLoader = Thread.currentThread().getContextClassLoader();
+    this.originalLoader = testLoader;
     this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
     this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
@@ -76,6 +76,15 @@ public final class LoopSession implements AutoCloseable {
    * warms up while the tests run. Without a terminal, says so in one line and stays inactive.
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters) {
+    return start(configuration, parameters, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Starts the session for tests loaded through {@code testLoader} (the context class loader of the run's
+   * test thread; reruns load them through it, or through a fresh loader below it).
+   */
+  public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters,
+      ClassLoader testLoader) {
     ConsoleFactory factory = consoleFactory(configuration.consoleFactory(), parameters);
     String reason = factory.unavailableReason();
     if (reason == null && configuration.sourceRoots().isEmpty()) {
@@ -85,7 +94,7 @@ public final class LoopSession implements AutoCloseable {
     }
     if (reason != null) {
       System.err.println("reload-loop: the loop is off, failures are reported normally: " + reason);
-      return new LoopSession(configuration, factory, reason, null);
+      return new LoopSession(configuration, factory, reason, null, testLoader);
     }
     LoopSession[] self = new LoopSession[1];
     ReloadListener toConsole = new ConsoleReloadListener(() -> self[0] == null ? null : self[0].console);
@@ -94,7 +103,7 @@ public final class LoopSession implements AutoCloseable {
         .compiler(configuration.compiler())
         .reporter(ReloadListener.NONE)
         .listener(toConsole);
-    self[0] = new LoopSession(configuration, factory, null, reloader);
+    self[0] = new LoopSession(configuration, factory, null, reloader, testLoader);
     if (!configuration.missingRoots().isEmpty()) {
       System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
     }
