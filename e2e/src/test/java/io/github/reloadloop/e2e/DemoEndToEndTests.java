@@ -148,21 +148,25 @@ class DemoEndToEndTests {
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
   }
 
-  /** The Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
   private String shellCommand() {
-    String mvn = project.mavenCommand().stream().map(DemoEndToEndTests::quote).collect(Collectors.joining(" "));
-    return "export JAVA_HOME=" + quote(DemoProject.javaHome()) + "; " + mvn + "; echo \"e2e: mvn exited with $?\"";
+    return shellCommand(DemoProject.javaHome(), project.mavenCommand());
+  }
+
+  /** A Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
+  static String shellCommand(String javaHome, List<String> maven) {
+    String mvn = maven.stream().map(DemoEndToEndTests::quote).collect(Collectors.joining(" "));
+    return "export JAVA_HOME=" + quote(javaHome) + "; " + mvn + "; echo \"e2e: mvn exited with $?\"";
   }
 
   private static String quote(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  private static int exitCode(Matcher exit) {
+  static int exitCode(Matcher exit) {
     return Integer.parseInt(exit.group(1));
   }
 
-  private static Path logDirectory() {
+  static Path logDirectory() {
     return Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"));
   }
 }

@@ -68,11 +68,16 @@ final class DemoProject {
 
   /** {@code mvn test -Pdemo -Dreload.loop=true}, offline, with the same Maven and local repository as this build. */
   List<String> mavenCommand() {
+    return maven("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true");
+  }
+
+  /** The Maven of this build with {@code arguments}, on this build's local repository. */
+  static List<String> maven(String... arguments) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
     Path mvn = Path.of(home, "bin", "mvn");
     command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.addAll(List.of("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true"));
+    command.addAll(List.of(arguments));
     String repository = System.getProperty("e2e.localRepository", "");
     if (!repository.isEmpty()) {
       command.add("-Dmaven.repo.local=" + repository);
@@ -118,14 +123,7 @@ final class DemoProject {
 
   /** The Surefire report of the demo test class. */
   SurefireReport demoReport() throws Exception {
-    Path xml = reportFile();
-    if (!Files.isRegularFile(xml)) {
-      throw new AssertionError("no Surefire report " + xml);
-    }
-    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
-    return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
-        Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
-        Files.readString(xml, StandardCharsets.UTF_8));
+    return SurefireReport.read(reportFile());
   }
 
   private Path reportFile() {
@@ -134,9 +132,19 @@ final class DemoProject {
 
   /** The counts of a Surefire XML report, and its text for messages and finer checks. */
   record SurefireReport(int tests, int failures, int errors, String xml) {
+
+    static SurefireReport read(Path xml) throws Exception {
+      if (!Files.isRegularFile(xml)) {
+        throw new AssertionError("no Surefire report " + xml);
+      }
+      Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+      return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
+          Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
+          Files.readString(xml, StandardCharsets.UTF_8));
+    }
   }
 
-  private static String required(String key) {
+  static String required(String key) {
     String value = System.getProperty(key);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("system property " + key + " is not set; run these tests through Maven");
@@ -144,7 +152,7 @@ final class DemoProject {
     return value;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.collect(Collectors.toList())) {
         Path copy = to.resolve(from.relativize(path).toString());

@@ -287,6 +287,27 @@ class AutoReloaderRedefinitionTests {
   }
 
   @Test
+  void onReloadMethodWithParameters_redefinition_warningNamesItsParameterTypes() throws Exception {
+    String hooked = "package hooks;\nimport io.github.reloadloop.core.OnReload;\npublic class WithParam {\n"
+        + "  public static String value() { return \"V\"; }\n"
+        + "  @OnReload static void withParam(String why, int[] counts) {}\n}\n";
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("hooks/WithParam.java", hooked.replace("V", "v1"));
+      project.build(CompilerKind.JAVAC);
+      project.load("hooks.WithParam");
+      RecordingListener events = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        project.write("hooks/WithParam.java", hooked.replace("V", "v2"));
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+        assertThat(events.warnings).contains("@OnReload method hooks.WithParam.withParam(String, int[]) was not run:"
+            + " it must be static and take no parameters");
+      }
+    }
+  }
+
+  @Test
   void methodAddedInOneClass_save_refusedWhileOtherClassOfBatchSwapped() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       project.write("schema/Ledger.java", "package schema;\npublic class Ledger {\n"

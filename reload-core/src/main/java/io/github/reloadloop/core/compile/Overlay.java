@@ -67,7 +67,18 @@ public final class Overlay implements AutoCloseable {
             + " fresh class loaders");
       }
     }
-    this.staging = roots.isEmpty() ? null : roots.get(0).resolve("staging");
+    this.staging = roots.isEmpty() ? null : createStaging(roots.get(0).resolve("staging"), warnings);
+  }
+
+  /** Compilers leave a class path entry that does not exist at their start out for good: it is made now. */
+  private static Path createStaging(Path staging, Consumer<String> warnings) {
+    try {
+      return Files.createDirectories(staging);
+    } catch (IOException e) {
+      warnings.accept("cannot create " + staging + " (" + e + "): files saved together that were built for"
+          + " different releases compile without seeing each other's changes");
+      return null;
+    }
   }
 
   /**
@@ -136,8 +147,13 @@ public final class Overlay implements AutoCloseable {
 
   /** Empties the staging directory after a batch. */
   void clearStaging() throws IOException {
-    if (staging != null && Files.exists(staging)) {
-      deleteTree(staging);
+    if (staging == null) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(staging)) {
+      for (Path entry : entries.toList()) {
+        deleteTree(entry);
+      }
     }
   }
 

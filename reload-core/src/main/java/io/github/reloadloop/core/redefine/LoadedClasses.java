@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,6 +94,13 @@ final class LoadedClasses {
       }
     }
     return versions;
+  }
+
+  /** Every class loader that has loaded a class of this name, from wherever. */
+  Set<ClassLoader> loadersOf(String name) {
+    Set<ClassLoader> found = new HashSet<>();
+    byName.getOrDefault(name, List.of()).forEach(type -> found.add(type.getClassLoader()));
+    return found;
   }
 
   /**

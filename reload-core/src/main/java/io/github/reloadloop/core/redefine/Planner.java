@@ -66,9 +66,8 @@ public final class Planner {
       if (versions.isEmpty()) {
         added.add(compiled.name());
       }
-      Set<ClassLoader> holding = new HashSet<>();
+      Set<ClassLoader> holding = loaded.loadersOf(compiled.name());
       for (Class<?> version : versions) {
-        holding.add(version.getClassLoader());
         RunningVersions.Version current = running.of(version);
         if (current != null && Arrays.equals(current.bytes(), compiled.bytes())) {
           continue; // Same bytes as running (javac's switch-map class, an untouched nested class).

@@ -33,8 +33,14 @@ public final class FixtureCompiler {
 
   /** Same, for another release than the project's usual one. */
   public static void compileTree(CompilerKind kind, Path sourceRoot, Path output, String release) {
+    compileTree(kind, sourceRoot, output, release, List.of());
+  }
+
+  /** Same, with more compiler options ({@code -parameters}, {@code -cp} of other class directories). */
+  public static void compileTree(CompilerKind kind, Path sourceRoot, Path output, String release,
+      List<String> options) {
     try (Stream<Path> tree = Files.walk(sourceRoot)) {
-      compile(kind, tree.filter(p -> p.toString().endsWith(".java")).toList(), output, release);
+      compile(kind, tree.filter(p -> p.toString().endsWith(".java")).toList(), output, release, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,15 +48,25 @@ public final class FixtureCompiler {
 
   /** Compiles {@code sources} into {@code output}; fails the test on errors. */
   public static void compile(CompilerKind kind, List<Path> sources, Path output) {
-    compile(kind, sources, output, RELEASE);
+    compile(kind, sources, output, RELEASE, List.of());
   }
 
-  private static void compile(CompilerKind kind, List<Path> sources, Path output, String release) {
+  /** {@code options} may hold {@code -cp} with directories to put before the running JVM's classpath. */
+  private static void compile(CompilerKind kind, List<Path> sources, Path output, String release,
+      List<String> options) {
+    List<String> extra = new ArrayList<>(options);
+    String classpath = Classpath.ofRunningJvm().stream().map(Path::toString)
+        .collect(Collectors.joining(java.io.File.pathSeparator));
+    int cp = extra.indexOf("-cp");
+    if (cp >= 0) {
+      classpath = extra.get(cp + 1) + java.io.File.pathSeparator + classpath;
+      extra.subList(cp, cp + 2).clear();
+    }
     List<String> args = new ArrayList<>(List.of("-d", output.toString(), "-g", "-proc:none", "-encoding", "UTF-8",
-        "-cp", Classpath.ofRunningJvm().stream().map(Path::toString).collect(Collectors.joining(
-            java.io.File.pathSeparator))));
+        "-cp", classpath));
+    args.addAll(extra);
     if (kind == CompilerKind.JAVAC) {
-      args.addAll(List.of("--release", release, "-nowarn"));
+      args.addAll(List.of("--release", release, "-nowarn", "-Xlint:-options"));
     } else {
       args.addAll(List.of("-source", release, "-target", release, "-warn:none"));
     }
