@@ -76,7 +76,7 @@ final class GroupedCompile {
     }
     try {
       for (var entry : output.classes().entrySet()) {
-        Overlay.writeAtomically(ProjectLayout.classFile(overlay.staging(), entry.getKey()), entry.getValue());
+        overlay.writeStaged(entry.getKey(), entry.getValue());
       }
     } catch (IOException e) {
       // Not staged: later groups compile against the previous versions, and report what no longer fits.

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * loader reads them first too. {@link #close()} removes them; overlays of processes that no longer run are
  * removed when the next reloader starts.
  *
- * <p>Threading: created and closed by the reloader; written on the reload thread only.
+ * <p>Threading: created and closed by the reloader; written on the reload thread only. Once closed it writes
+ * nothing more: a batch still in progress when the reloader closes (it waits only so long) cannot bring a
+ * removed directory back.
  */
 public final class Overlay implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class Overlay implements AutoCloseable {
   private final List<Path> roots = new ArrayList<>();
   private final Path staging;
   private final Consumer<String> warnings;
+  private boolean closed;
 
   private Overlay(Collection<Path> classDirectories, Consumer<String> warnings) {
     this.warnings = warnings;
@@ -120,8 +123,11 @@ public final class Overlay implements AutoCloseable {
    *
    * @return a message for each class file that could not be written
    */
-  public List<String> write(List<CompiledClass> classes) {
+  public synchronized List<String> write(List<CompiledClass> classes) {
     List<String> failures = new ArrayList<>();
+    if (closed) {
+      return failures;
+    }
     for (CompiledClass compiled : classes) {
       if (compiled.overlayDirectory() != null) {
         try {
@@ -132,6 +138,13 @@ public final class Overlay implements AutoCloseable {
       }
     }
     return failures;
+  }
+
+  /** Writes a class file of a compile group into the staging directory; nothing once closed. */
+  synchronized void writeStaged(String className, byte[] bytes) throws IOException {
+    if (!closed && staging != null) {
+      writeAtomically(ProjectLayout.classFile(staging, className), bytes);
+    }
   }
 
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
@@ -146,8 +159,8 @@ public final class Overlay implements AutoCloseable {
   }
 
   /** Empties the staging directory after a batch. */
-  void clearStaging() throws IOException {
-    if (staging == null) {
+  synchronized void clearStaging() throws IOException {
+    if (staging == null || closed) {
       return;
     }
     try (Stream<Path> entries = Files.list(staging)) {
@@ -159,7 +172,11 @@ public final class Overlay implements AutoCloseable {
 
   /** Removes the overlay directories (and the {@code reload-loop} directory when nothing else is left in it). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     for (Path root : roots) {
       try {
         deleteTree(root);
