@@ -31,7 +31,7 @@ final class AnnotationProcessing implements AutoCloseable {
 
   AnnotationProcessing(List<Path> processorPath, List<Path> classpath, ClassLoader parent) {
     this.path = ProcessorPath.discover(processorPath, classpath);
-    this.missing = KnownProcessors.missing(ProcessorPath.discover(List.of(), classpath), path);
+    this.missing = KnownProcessors.missing(new ProcessorPath(classpath, List.of()), path);
     this.parent = parent;
   }
 

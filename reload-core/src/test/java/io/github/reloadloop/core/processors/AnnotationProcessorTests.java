@@ -112,7 +112,8 @@ class AnnotationProcessorTests {
       Map<String, String> output = tree(project.out);
       RecordingListener events = new RecordingListener();
 
-      try (AutoReloader reloader = project.reloader(events).processorPath(List.of(processor)).start()) {
+      try (AutoReloader reloader = project.reloader(events).classpath(mapstructClasspath())
+          .processorPath(List.of(processor)).start()) {
         project.write("shop/LineMapper.java", MAPPER.replace("SOURCE", "name"));
         assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
@@ -136,7 +137,7 @@ class AnnotationProcessorTests {
       LoadedMapper mapper = LoadedMapper.of(project);
       RecordingListener events = new RecordingListener();
 
-      try (AutoReloader reloader = project.reloader(events).start()) {
+      try (AutoReloader reloader = project.reloader(events).classpath(mapstructClasspath()).start()) {
         Path file = project.write("shop/LineMapper.java", MAPPER.replace("SOURCE", "name"));
         assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
@@ -181,7 +182,8 @@ class AnnotationProcessorTests {
       Class<?> type = project.load("shop.Price");
       RecordingListener events = new RecordingListener();
 
-      try (AutoReloader reloader = project.reloader(events).processorPath(List.of(processorPath)).start()) {
+      try (AutoReloader reloader = project.reloader(events).classpath(mapstructClasspath())
+          .processorPath(List.of(processorPath)).start()) {
         project.write("shop/Price.java", price.replace("CENTS", "2"));
         assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
@@ -209,8 +211,14 @@ class AnnotationProcessorTests {
     project.write("shop/Line.java", LINE);
     project.write("shop/LineView.java", LINE_VIEW);
     project.write("shop/LineMapper.java", MAPPER.replace("SOURCE", "code"));
-    ProcessorFixtures.build(project.root, project.out, List.of(processor));
+    ProcessorFixtures.build(project.root, project.out, List.of(ProcessorFixtures.required("test.mapstruct.jar"),
+        processor));
     return project;
+  }
+
+  /** MapStruct's annotations are a compile dependency of a MapStruct project (the running code needs none of it). */
+  private static List<Path> mapstructClasspath() {
+    return ProcessorFixtures.classpathWith(ProcessorFixtures.required("test.mapstruct.jar"));
   }
 
   private static Map<String, String> tree(Path root) throws Exception {
