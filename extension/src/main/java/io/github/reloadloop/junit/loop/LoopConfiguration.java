@@ -77,7 +77,9 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
       throw new ExtensionConfigurationException(e.getMessage());
     }
     String console = lookup.apply(CONSOLE).map(String::trim).orElse("tty");
-    List<Path> processorPath = processorPath(lookup.apply(PROCESSOR_PATH).orElse(""), moduleDirectory);
+    // Checked only with the loop on: a run without the loop must not fail over a setting it does not use.
+    List<Path> processorPath = enabled ? processorPath(lookup.apply(PROCESSOR_PATH).orElse(""), moduleDirectory)
+        : List.of();
     return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun,
         processorPath);
   }
