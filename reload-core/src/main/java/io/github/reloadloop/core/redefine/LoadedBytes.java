@@ -12,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the class file of loaded classes as the JVM runs them, after other agents' load-time
- * transformations: a retransform-capable transformer, registered on first use, that only records what it
- * is shown while {@link #capture} retransforms the classes asked for, and changes nothing. A transformer
- * that is not retransform-capable (JaCoCo's) is not called again on retransformation; the JVM reuses its
- * earlier output, so the instrumented bytes reach this one. Retransform-capable transformers registered
- * before this one (Mockito's inline mock maker, once it has mocked something) run again, as they do on any
- * retransformation.
+ * transformations: a retransform-capable transformer, registered only while {@link #capture} retransforms
+ * the classes asked for, that records what it is shown and changes nothing. Registered last, it sees the
+ * output of every other transformer: one that is not retransform-capable (JaCoCo's) is not called again on
+ * retransformation, the JVM reuses its earlier output; retransform-capable ones (Mockito's inline mock
+ * maker, once it has mocked something) run again, as they do on any retransformation. Between captures no
+ * transformer of the reloader is registered, so class loading elsewhere pays nothing for it.
  *
  * <p>Threading: {@link #capture} is synchronized; the transformer may be called on any thread and only
  * records classes of the capture in progress.
@@ -27,7 +27,6 @@ final class LoadedBytes implements ClassFileTransformer {
   private final Instrumentation instrumentation;
   private final Map<Class<?>, byte[]> captured = new ConcurrentHashMap<>();
   private volatile Set<Class<?>> wanted = Set.of();
-  private boolean registered;
 
   LoadedBytes(Instrumentation instrumentation) {
     this.instrumentation = instrumentation;
@@ -45,16 +44,14 @@ final class LoadedBytes implements ClassFileTransformer {
     if (modifiable.isEmpty()) {
       return Map.of();
     }
-    if (!registered) {
-      instrumentation.addTransformer(this, true);
-      registered = true;
-    }
     captured.clear();
     wanted = Set.copyOf(modifiable);
+    instrumentation.addTransformer(this, true);
     try {
       retransform(modifiable);
       return Map.copyOf(captured);
     } finally {
+      instrumentation.removeTransformer(this);
       wanted = Set.of();
       captured.clear();
     }
