@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -65,17 +70,39 @@ final class FixtureProject {
    * repository. Online: a fixture may need dependencies that this build did not download.
    */
   List<String> mavenCommand(String... extra) {
+    List<String> arguments = new ArrayList<>(List.of("test", "-Dreload.loop=true"));
+    arguments.addAll(List.of(extra));
+    return maven(arguments.toArray(String[]::new));
+  }
+
+  /** {@code mvn -B} and {@code arguments}, with this build's Maven and local repository; online. */
+  List<String> maven(String... arguments) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
     Path mvn = Path.of(home, "bin", "mvn");
     command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.addAll(List.of("-B", "test", "-Dreload.loop=true"));
+    command.add("-B");
+    command.addAll(List.of(arguments));
     String repository = System.getProperty("e2e.localRepository", "");
     if (!repository.isEmpty()) {
       command.add("-Dmaven.repo.local=" + repository);
     }
-    command.addAll(List.of(extra));
     return command;
+  }
+
+  /** SHA-256 of every file below {@code relativeDirectory}, by relative path: what the build wrote there. */
+  Map<String, String> checksums(String relativeDirectory) throws IOException {
+    Path root = directory.resolve(relativeDirectory);
+    Map<String, String> sums = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+        sums.put(root.relativize(file).toString(), HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file))));
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+    return sums;
   }
 
   /** A shell line that runs {@code command} with this JDK, then prints its exit code. */

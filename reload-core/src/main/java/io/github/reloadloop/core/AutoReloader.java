@@ -50,7 +50,8 @@ import java.util.concurrent.TimeoutException;
  * <h2>Configuration</h2>
  * Through {@link #builder()}: compiler ({@link CompilerChoice}, default from the system property
  * {@value CompilerChoice#KEY}), class directory per root (found from the classpath when not given),
- * debounce, listeners, reporter (default: one line per event on {@code System.err}), classpath, encoding.
+ * debounce, listeners, reporter (default: one line per event on {@code System.err}), classpath, encoding,
+ * annotation processor path.
  *
  * <h2>Threading</h2>
  * Three named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-agent}
@@ -60,7 +61,8 @@ import java.util.concurrent.TimeoutException;
  * <h2>Limitations</h2>
  * A standard JVM swaps method bodies only; a class whose members, signatures or hierarchy change keeps its
  * old version and is reported as {@link RefusedClass} (a JVM with enhanced class redefinition swaps it).
- * Static initialisers do not run again. Annotation processors are not run.
+ * Static initialisers do not run again. Annotation processors found on the classpath or the
+ * {@linkplain Builder#processorPath processor path} run on every patch.
  *
  * @since 0.1.0
  */
@@ -98,7 +100,8 @@ public final class AutoReloader implements AutoCloseable {
     List<Path> jvmClasspath = builder.classpath != null ? builder.classpath : Classpath.ofRunningJvm();
     this.layout = new ProjectLayout(builder.roots, builder.outputs, jvmClasspath);
     this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
-    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding);
+    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
+        builder.processorPath);
     this.agent = AgentConnection.start(listener);
     RunningVersions running = RunningVersions.fromClassLoaders();
     this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
@@ -272,6 +275,7 @@ public final class AutoReloader implements AutoCloseable {
     private ReloadListener reporter = new StandardErrorReporter(System.err);
     private List<Path> classpath;
     private Charset encoding = StandardCharsets.UTF_8;
+    private List<Path> processorPath = List.of();
     private boolean watching = true;
 
     private Builder() {}
@@ -334,6 +338,29 @@ public final class AutoReloader implements AutoCloseable {
     /** Encoding of the source files; default UTF-8. */
     public Builder encoding(Charset charset) {
       this.encoding = Objects.requireNonNull(charset);
+      return this;
+    }
+
+    /**
+     * Jars and directories searched for annotation processors before the classpath: for processors that
+     * the build only has in the compiler plugin's {@code annotationProcessorPaths} (MapStruct's, say), which
+     * are not on the running JVM's classpath. Processors named in a
+     * {@code META-INF/services/javax.annotation.processing.Processor} file here or on the classpath run on
+     * every patch, as they ran in the build. Default: none.
+     *
+     * @throws IllegalArgumentException for an entry that does not exist (the message names it)
+     */
+    public Builder processorPath(List<Path> entries) {
+      List<Path> checked = new ArrayList<>();
+      for (Path entry : entries) {
+        Path absolute = entry.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+          throw new IllegalArgumentException("processor path entry does not exist: " + absolute
+              + "; give the jars (or class directories) of the annotation processors");
+        }
+        checked.add(absolute);
+      }
+      this.processorPath = List.copyOf(checked);
       return this;
     }
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param compiler {@value #COMPILER}
  * @param consoleFactory {@value #CONSOLE}: {@code tty} or the class name of a {@code ConsoleFactory}
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
+ * @param processorPath {@value #PROCESSOR_PATH}, resolved against the module directory
  */
 public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
-    CompilerChoice compiler, String consoleFactory, boolean rerun) {
+    CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -34,6 +35,18 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
   public static final String CONSOLE = "reload.console";
   /** Set by the loop on its nested rerun so that the rerun never opens a console of its own. */
   public static final String RERUN = "reload.loop.rerun";
+  /**
+   * Jars or directories of annotation processors that the build only has in the compiler plugin's
+   * {@code annotationProcessorPaths}, separated by the path separator or commas; default none (processors on
+   * the test classpath are found anyway).
+   */
+  public static final String PROCESSOR_PATH = "reload.processorpath";
+
+  /** Settings without an explicit processor path. */
+  public LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
+      CompilerChoice compiler, String consoleFactory, boolean rerun) {
+    this(enabled, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of());
+  }
 
   static final String DEFAULT_DIRS = "src/main/java,src/test/java";
 
@@ -64,7 +77,28 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
       throw new ExtensionConfigurationException(e.getMessage());
     }
     String console = lookup.apply(CONSOLE).map(String::trim).orElse("tty");
-    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun);
+    // Checked only with the loop on: a run without the loop must not fail over a setting it does not use.
+    List<Path> processorPath = enabled ? processorPath(lookup.apply(PROCESSOR_PATH).orElse(""), moduleDirectory)
+        : List.of();
+    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun,
+        processorPath);
+  }
+
+  private static List<Path> processorPath(String value, Path moduleDirectory) {
+    List<Path> entries = new ArrayList<>();
+    for (String item : value.split("[,\\" + java.io.File.pathSeparator + "]")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      Path entry = moduleDirectory.resolve(item.trim()).toAbsolutePath().normalize();
+      if (!Files.exists(entry)) {
+        throw new ExtensionConfigurationException(PROCESSOR_PATH + "=" + value + " names " + entry
+            + ", which does not exist: give the annotation processors' jar files or class directories, separated by '"
+            + java.io.File.pathSeparator + "' or ','");
+      }
+      entries.add(entry);
+    }
+    return List.copyOf(entries);
   }
 
   /** The module under test: Surefire's {@code basedir}, else the working directory. */

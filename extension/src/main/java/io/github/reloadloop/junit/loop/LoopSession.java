@@ -101,6 +101,7 @@ public final class LoopSession implements AutoCloseable {
     AutoReloader.Builder reloader = AutoReloader.builder()
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
+        .processorPath(configuration.processorPath())
         .reporter(ReloadListener.NONE)
         .listener(toConsole);
     self[0] = new LoopSession(configuration, factory, null, reloader, testLoader);

@@ -61,4 +61,32 @@ class LoopConfigurationTests {
     assertThat(read(Map.of("reload.loop", "")).enabled()).isTrue();
     assertThat(read(Map.of("reload.loop", "FALSE")).enabled()).isFalse();
   }
+
+  @Test
+  void processorPath_pathSeparatedOrCommaSeparated_resolvedAgainstTheModule() throws Exception {
+    Path jar = Files.createFile(module.resolve("mapstruct-processor.jar"));
+    Path classes = Files.createDirectories(module.resolve("processors/classes"));
+
+    assertThat(read(Map.of("reload.loop", "true")).processorPath()).isEmpty();
+    assertThat(read(Map.of("reload.loop", "true",
+        "reload.processorpath", "mapstruct-processor.jar" + java.io.File.pathSeparator + classes))
+        .processorPath()).containsExactly(jar, classes);
+    assertThat(read(Map.of("reload.loop", "true",
+        "reload.processorpath", " mapstruct-processor.jar , processors/classes ,"))
+        .processorPath()).containsExactly(jar, classes);
+  }
+
+  @Test
+  void processorPathEntryMissing_messageNamesKeyEntryAndWhatIsAccepted() {
+    assertThatThrownBy(() -> read(Map.of("reload.loop", "true", "reload.processorpath", "lib/nothing.jar")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("reload.processorpath=lib/nothing.jar")
+        .hasMessageContaining(module.resolve("lib/nothing.jar") + ", which does not exist")
+        .hasMessageContaining("jar files or class directories");
+  }
+
+  @Test
+  void loopOff_processorPathEntryMissing_noErrorBecauseThePlainRunDoesNotUseIt() {
+    assertThat(read(Map.of("reload.processorpath", "lib/nothing.jar")).processorPath()).isEmpty();
+  }
 }

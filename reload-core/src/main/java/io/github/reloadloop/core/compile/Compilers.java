@@ -15,12 +15,14 @@ final class Compilers implements AutoCloseable {
 
   private final List<Path> classpath;
   private final Charset encoding;
+  private final List<Path> processorPath;
   private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
   private boolean closed;
 
-  Compilers(List<Path> classpath, Charset encoding) {
+  Compilers(List<Path> classpath, Charset encoding, List<Path> processorPath) {
     this.classpath = List.copyOf(classpath);
     this.encoding = encoding;
+    this.processorPath = List.copyOf(processorPath);
   }
 
   /** The compiler of this kind, created on first use. */
@@ -29,7 +31,8 @@ final class Compilers implements AutoCloseable {
       throw new IllegalStateException("the reloader is closed");
     }
     return compilers.computeIfAbsent(kind,
-        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding) : new EcjCompiler(classpath, encoding));
+        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath)
+            : new EcjCompiler(classpath, encoding, processorPath));
   }
 
   /**

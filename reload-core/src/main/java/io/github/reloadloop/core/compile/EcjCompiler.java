@@ -9,8 +9,8 @@ import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 /** Compiles with the Eclipse compiler (ecj) in-process, as the Eclipse IDE does. */
 final class EcjCompiler extends ToolCompiler {
 
-  EcjCompiler(List<Path> classpath, Charset encoding) {
-    super(new EclipseCompiler(), classpath, encoding);
+  EcjCompiler(List<Path> classpath, Charset encoding, List<Path> processorPath) {
+    super(new EclipseCompiler(), classpath, encoding, processorPath);
   }
 
   @Override

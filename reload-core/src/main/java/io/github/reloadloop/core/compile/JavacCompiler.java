@@ -11,8 +11,8 @@ import javax.tools.ToolProvider;
 /** Compiles with the JDK's own javac through {@code javax.tools}, as Maven does. */
 final class JavacCompiler extends ToolCompiler {
 
-  JavacCompiler(List<Path> classpath, Charset encoding) {
-    super(systemCompiler(), classpath, encoding);
+  JavacCompiler(List<Path> classpath, Charset encoding, List<Path> processorPath) {
+    super(systemCompiler(), classpath, encoding, processorPath);
   }
 
   private static JavaCompiler systemCompiler() {

@@ -41,9 +41,10 @@ public final class PatchCompiler implements AutoCloseable {
   /**
    * @param jvmClasspath the running JVM's classpath; patches compile against the overlays, then the class
    *     directories, then this
+   * @param processorPath entries searched for annotation processors before the classpath
    */
   public PatchCompiler(ProjectLayout layout, Overlay overlay, CompilerChoice choice, List<Path> jvmClasspath,
-      Charset encoding) {
+      Charset encoding, List<Path> processorPath) {
     this.layout = layout;
     this.overlay = overlay;
     this.reader = new SourceReader(encoding);
@@ -62,7 +63,7 @@ public final class PatchCompiler implements AutoCloseable {
     }
     classpath.addAll(layout.classDirectories().values());
     classpath.addAll(jvmClasspath);
-    this.compilers = new Compilers(List.copyOf(classpath), encoding);
+    this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath);
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.github.reloadloop.core.compile;
 
 import io.github.reloadloop.core.CompileProblem;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,10 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -36,6 +33,7 @@ abstract class ToolCompiler implements SourceCompiler {
   private final JavaCompiler compiler;
   private final StandardJavaFileManager fileManager;
   private final JavaFileManager listings;
+  private final AnnotationProcessing processing;
 
   /** Thrown from inside a compile to stop it; see {@link #cancelWhen}. */
   static final class Cancelled extends RuntimeException {
@@ -47,8 +45,9 @@ abstract class ToolCompiler implements SourceCompiler {
   /**
    * @param classpath entries to compile against, in order
    * @param encoding encoding of the source files (for what the compiler reads from disk itself)
+   * @param processorPath entries searched for annotation processors before the classpath
    */
-  ToolCompiler(JavaCompiler compiler, List<Path> classpath, Charset encoding) {
+  ToolCompiler(JavaCompiler compiler, List<Path> classpath, Charset encoding, List<Path> processorPath) {
     this.compiler = compiler;
     this.fileManager = compiler.getStandardFileManager(null, Locale.ROOT, encoding);
     try {
@@ -57,11 +56,13 @@ abstract class ToolCompiler implements SourceCompiler {
       throw new UncheckedIOException("cannot set the compile classpath", e);
     }
     this.listings = new CachingFileManager(fileManager, classpath);
+    this.processing = new AnnotationProcessing(processorPath, classpath, compiler.getClass().getClassLoader());
   }
 
   /** Closes the file manager, which keeps the classpath's jar files open between compiles. */
   @Override
   public synchronized void close() {
+    processing.close();
     try {
       fileManager.close();
     } catch (IOException e) {
@@ -130,10 +131,22 @@ abstract class ToolCompiler implements SourceCompiler {
     Map<String, Path> origins = new LinkedHashMap<>();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter log = new StringWriter();
-    JavaFileManager capture = new CapturingFileManager(listings, classes, origins, paths);
+    List<CompileProblem> problems = new ArrayList<>();
+    List<Processor> processors = processing.active() ? processing.create(problems) : List.of();
+    if (!problems.isEmpty()) {
+      return CompileOutput.failed(problems);
+    }
+    List<String> options = new ArrayList<>(options(settings));
+    if (processing.active()) {
+      options.remove("-proc:none"); // The processors are handed to the task explicitly, below.
+    }
+    CapturingFileManager capture = new CapturingFileManager(listings, classes, origins, paths);
     boolean ok;
     try {
-      JavaCompiler.CompilationTask task = compiler.getTask(log, capture, diagnostics, options(settings), null, units);
+      JavaCompiler.CompilationTask task = compiler.getTask(log, capture, diagnostics, options, null, units);
+      if (processing.active()) {
+        task.setProcessors(processors);
+      }
       cancelWhen(task, cancelled);
       ok = task.call();
     } catch (RuntimeException e) {
@@ -141,7 +154,7 @@ abstract class ToolCompiler implements SourceCompiler {
       return CompileOutput.failed(List.of(new CompileProblem(null, 0, 0,
           cancelled.getAsBoolean() ? "cancelled" : kind().name().toLowerCase(Locale.ROOT) + " crashed: " + e)));
     }
-    List<CompileProblem> problems = new ArrayList<>();
+    problems.addAll(capture.generatedClassConflicts(processing.processorNames()));
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         Path file = d.getSource() == null ? null : paths.get(d.getSource().toUri());
@@ -167,45 +180,6 @@ abstract class ToolCompiler implements SourceCompiler {
     @Override
     public CharSequence getCharContent(boolean ignoreEncodingErrors) {
       return text;
-    }
-  }
-
-  private static final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManager> {
-    private final Map<String, byte[]> classes;
-    private final Map<String, Path> origins;
-    private final Map<URI, Path> sources;
-
-    CapturingFileManager(JavaFileManager delegate, Map<String, byte[]> classes, Map<String, Path> origins,
-        Map<URI, Path> sources) {
-      super(delegate);
-      this.classes = classes;
-      this.origins = origins;
-      this.sources = sources;
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-        FileObject sibling) {
-      String binaryName = className.replace('/', '.');
-      if (sibling != null && sources.containsKey(sibling.toUri())) {
-        origins.put(binaryName, sources.get(sibling.toUri()));
-      }
-      return new SimpleJavaFileObject(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), kind) {
-        @Override
-        public OutputStream openOutputStream() {
-          return new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-              classes.put(binaryName, toByteArray());
-            }
-          };
-        }
-      };
-    }
-
-    @Override
-    public boolean isSameFile(FileObject a, FileObject b) {
-      return a.toUri().equals(b.toUri());
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The apply stage: defines the plan's new classes (before anything that may use them is redefined: the JVM
  * caches a failed resolution in the caller's constant pool), redefines the loaded classes in one
- * {@code redefineClasses} call, and writes every compiled class to the overlay, where compiles and fresh
+ * {@code redefineClasses} call (each patch fitted to its class as loaded: members that other agents added at
+ * load time are carried into it, see {@link AgentAdditions}), and writes every compiled class to the overlay, where compiles and fresh
  * class loaders find it.
  *
  * <p>Threading: the reload thread.
@@ -25,6 +26,7 @@ public final class Applier {
   private final Overlay overlay;
   private Redefiner redefiner;
   private ClassDefiner definer;
+  private AgentAdditions agentAdditions;
 
   public Applier(Supplier<Instrumentation> instrumentation, RunningVersions running, Overlay overlay) {
     this.instrumentation = instrumentation;
@@ -37,6 +39,7 @@ public final class Applier {
     if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty()) {
       Instrumentation jvm = instrumentation.get();
       redefiner = redefiner == null ? new Redefiner(jvm) : redefiner;
+      agentAdditions = agentAdditions == null ? new AgentAdditions(jvm) : agentAdditions;
       definer = definer == null ? new ClassDefiner(jvm) : definer;
     }
     for (RedefinitionPlan.Definition definition : plan.definitions()) {
@@ -49,7 +52,7 @@ public final class Applier {
     }
     long start = System.nanoTime();
     Redefiner.Outcome outcome = plan.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
-        : redefiner.redefine(plan.redefinitions());
+        : redefiner.redefine(agentAdditions.fit(plan.redefinitions(), this::runningBytes));
     long end = System.nanoTime();
     Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
     outcome.failures().forEach((name, why) ->
@@ -62,5 +65,11 @@ public final class Applier {
         .filter(n -> !refused.containsKey(n)).toList();
     return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),
         Duration.ofNanos(end - start), end, warnings);
+  }
+
+  /** The class file a loaded class runs as compiled, without what other agents added at load time. */
+  private byte[] runningBytes(Class<?> type) {
+    RunningVersions.Version version = running.of(type);
+    return version == null ? null : version.bytes();
   }
 }

@@ -31,8 +31,8 @@ class ToolCompilerTests {
   private static final CompileSettings RELEASE_17 = new CompileSettings(17, false, false);
 
   private static SourceCompiler compiler(CompilerKind kind) {
-    return kind == CompilerKind.JAVAC ? new JavacCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8)
-        : new EcjCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8);
+    return kind == CompilerKind.JAVAC ? new JavacCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8, List.of())
+        : new EcjCompiler(Classpath.ofRunningJvm(), StandardCharsets.UTF_8, List.of());
   }
 
   @ParameterizedTest
