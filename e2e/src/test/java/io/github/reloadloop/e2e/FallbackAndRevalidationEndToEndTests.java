@@ -46,21 +46,21 @@ class FallbackAndRevalidationEndToEndTests {
     FixtureProject project = FixtureProject.copy("fallback-revalidation", temporary.resolve("project"));
     terminal = TmuxSession.start(project.directory(), FixtureProject.shellLine(project.mavenCommand()));
 
-    terminal.waitFor(Pattern.compile("(?m)^FAILED: C_GreeterTest > greets\\(\\)"), UNTIL_PROMPT, "Greeter's failure");
-    terminal.waitFor(Pattern.compile("(?m)^reload>"), UNTIL_NEXT, "the prompt");
+    terminal.waitFor(Pattern.compile("FAILED: C_GreeterTest > greets\\(\\)"), UNTIL_PROMPT, "Greeter's failure");
+    terminal.waitFor(Pattern.compile("reload> "), UNTIL_NEXT, "the prompt");
     project.edit(GREETER, "return \"Hello \" + name + \"!!\";",
         "return \"Hello \" + name + mark();\n  }\n\n  private static String mark() {\n    return \"!\";");
     terminal.waitFor(Pattern.compile("changed shape: shop.Greeter: method mark\\(\\) added"), UNTIL_NEXT,
         "the refused redefinition of Greeter");
     terminal.type("continue");
 
-    terminal.waitFor(Pattern.compile("(?m)^FAILED: F_ClassTest > hasClass_ignoresCase\\(\\)"), UNTIL_NEXT,
+    terminal.waitFor(Pattern.compile("FAILED: F_ClassTest > hasClass_ignoresCase\\(\\)"), UNTIL_NEXT,
         "F_ClassTest's failure");
     project.edit(SELECTOR, "return text.trim();", "return text.toLowerCase();"); // fixes F, breaks B
     terminal.waitFor(Pattern.compile("reloaded 1 class .*shop.Selector"), UNTIL_NEXT, "the reload of Selector");
     terminal.type("continue");
 
-    terminal.waitFor(Pattern.compile("(?m)^FAILED: B_TagTest > matchesTag_ignoresSurroundingSpaces\\(\\)"), UNTIL_NEXT,
+    terminal.waitFor(Pattern.compile("FAILED: B_TagTest > matchesTag_ignoresSurroundingSpaces\\(\\)"), UNTIL_NEXT,
         "the revalidation failure of the earlier B_TagTest");
     project.edit(SELECTOR, "return text.toLowerCase();", "return text.trim().toLowerCase();");
     terminal.waitFor(Pattern.compile("(?s)revalidated: it passed before the reload of shop.Selector.*reloaded 1 class"),
@@ -95,7 +95,7 @@ class FallbackAndRevalidationEndToEndTests {
     terminal = TmuxSession.start(project.directory(),
         FixtureProject.shellLine(project.mavenCommand("-Dtest=B_TagTest,F_ClassTest")));
 
-    terminal.waitFor(Pattern.compile("(?m)^FAILED: F_ClassTest > hasClass_ignoresCase\\(\\)"), UNTIL_PROMPT,
+    terminal.waitFor(Pattern.compile("FAILED: F_ClassTest > hasClass_ignoresCase\\(\\)"), UNTIL_PROMPT,
         "F_ClassTest's failure");
     project.edit(SELECTOR, "return text.trim();", "return text.toLowerCase();");
     terminal.waitFor(Pattern.compile("reloaded 1 class .*shop.Selector"), UNTIL_NEXT, "the reload of Selector");
