@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ class DemoEndToEndTests {
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
   private static final Pattern RELOADED = Pattern.compile("(?m)^reloaded \\d+ class.*PriceCalculator");
   private static final Pattern CHANGED_SHAPE = Pattern.compile("(?m)^changed shape: .*PriceCalculator");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String DEMO_TEST_NAME = "GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess()";
 
   @TempDir
@@ -70,7 +67,7 @@ class DemoEndToEndTests {
     terminal.waitFor(RELOADED, UNTIL_RELOADED, "the reload of the fixed PriceCalculator");
     terminal.type("continue");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
@@ -78,7 +75,10 @@ class DemoEndToEndTests {
     DemoProject.SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
+    assertThat(report.skipped()).as(report.xml()).isZero();
     assertThat(report.tests()).as(report.xml()).isEqualTo(1);
+    assertThat(report.systemOut()).as(report.xml())
+        .contains("reload-loop: " + DEMO_TEST_NAME + " passed after 1 rerun");
   }
 
   @Test
@@ -91,7 +91,7 @@ class DemoEndToEndTests {
     terminal.waitFor(CHANGED_SHAPE, UNTIL_RELOADED, "the report that PriceCalculator changed shape");
     terminal.type("continue");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("method goldPercent() added")
@@ -110,7 +110,7 @@ class DemoEndToEndTests {
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
     terminal.type("skip");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80)).contains("skipped: " + DEMO_TEST_NAME, "BUILD FAILURE");
     assertThat(exit).as("mvn exit code").isNotZero();
@@ -150,16 +150,7 @@ class DemoEndToEndTests {
 
   /** The Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
   private String shellCommand() {
-    String mvn = project.mavenCommand().stream().map(DemoEndToEndTests::quote).collect(Collectors.joining(" "));
-    return "export JAVA_HOME=" + quote(DemoProject.javaHome()) + "; " + mvn + "; echo \"e2e: mvn exited with $?\"";
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  private static int exitCode(Matcher exit) {
-    return Integer.parseInt(exit.group(1));
+    return Shell.withJavaHome(Shell.thenReportExit(Shell.line(project.mavenCommand()), ""));
   }
 
   private static Path logDirectory() {

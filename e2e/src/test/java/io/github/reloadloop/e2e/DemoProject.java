@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -118,22 +120,54 @@ final class DemoProject {
 
   /** The Surefire report of the demo test class. */
   SurefireReport demoReport() throws Exception {
-    Path xml = reportFile();
+    return report(DEMO_TEST);
+  }
+
+  /** The Surefire report of a test class. */
+  SurefireReport report(String testClass) throws Exception {
+    Path xml = reportFile(testClass);
     if (!Files.isRegularFile(xml)) {
       throw new AssertionError("no Surefire report " + xml);
     }
     Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
     return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
         Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
-        Files.readString(xml, StandardCharsets.UTF_8));
+        Integer.parseInt(suite.getAttribute("skipped")), Files.readString(xml, StandardCharsets.UTF_8));
   }
 
   private Path reportFile() {
-    return directory.resolve("target/surefire-reports/TEST-" + DEMO_TEST + ".xml");
+    return reportFile(DEMO_TEST);
+  }
+
+  private Path reportFile(String testClass) {
+    return directory.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
+  }
+
+  /** Surefire's {@code .dump} and {@code .dumpstream} files, written when the forked JVM did not end cleanly. */
+  List<Path> surefireDumps() throws IOException {
+    Path reports = directory.resolve("target/surefire-reports");
+    if (!Files.isDirectory(reports)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(reports)) {
+      return files.filter(f -> f.getFileName().toString().matches(".*\\.dump(stream)?$")).toList();
+    }
   }
 
   /** The counts of a Surefire XML report, and its text for messages and finer checks. */
-  record SurefireReport(int tests, int failures, int errors, String xml) {
+  record SurefireReport(int tests, int failures, int errors, int skipped, String xml) {
+
+    private static final Pattern SYSTEM_OUT = Pattern.compile("(?s)<system-out><!\\[CDATA\\[(.*?)]]></system-out>");
+
+    /** What the tests wrote to standard output, as the report keeps it. */
+    String systemOut() {
+      StringBuilder text = new StringBuilder();
+      Matcher section = SYSTEM_OUT.matcher(xml);
+      while (section.find()) {
+        text.append(section.group(1));
+      }
+      return text.toString();
+    }
   }
 
   private static String required(String key) {
