@@ -82,7 +82,7 @@ class ConsoleEndToEndTests {
         .containsPattern("Tests run: \\d+, Failures: 1, Errors: 0, Skipped: 0")
         .contains("BUILD FAILURE");
     assertThat(exit).as("mvn exit code (130 would mean Maven got the SIGINT)").isEqualTo(1);
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertThat(report.xml()).contains("expected: &lt;90.00&gt; but was: &lt;99.00&gt;");
     assertTheBuildEndedCleanly();
@@ -119,7 +119,7 @@ class ConsoleEndToEndTests {
         .contains("Tests run: 1, Failures: 1, Errors: 0, Skipped: 0")
         .contains("BUILD FAILURE");
     assertThat(exit).as("mvn exit code").isEqualTo(1);
-    DemoProject.SurefireReport report = project.report(NOISY_TEST);
+    SurefireReport report = project.report(NOISY_TEST);
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertThat(report.systemOut()).as("the test's output still reaches the report")
         .contains("demo.Ticker : tick 1\n", "demo.Ticker : tick " + lastTick(screen) + "\n");
@@ -142,7 +142,7 @@ class ConsoleEndToEndTests {
         .contains("BUILD FAILURE")
         .doesNotContain("reload>");
     assertThat(exit).as("mvn exit code").isEqualTo(1);
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertTheBuildEndedCleanly();
   }

@@ -72,7 +72,7 @@ class DemoEndToEndTests {
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
     assertThat(report.skipped()).as(report.xml()).isZero();
@@ -98,7 +98,7 @@ class DemoEndToEndTests {
         .contains("the rerun uses a fresh class loader")
         .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
   }
@@ -114,7 +114,7 @@ class DemoEndToEndTests {
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80)).contains("skipped: " + DEMO_TEST_NAME, "BUILD FAILURE");
     assertThat(exit).as("mvn exit code").isNotZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertThat(report.xml()).contains("expected: &lt;90.00&gt; but was: &lt;99.00&gt;");
   }
@@ -144,7 +144,7 @@ class DemoEndToEndTests {
         .contains("reload-loop: the loop is off, failures are reported normally", "BUILD FAILURE")
         .doesNotContain("reload> ");
     assertThat(mvn.exitValue()).as("mvn exit code").isNotZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
   }
 

@@ -7,12 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
 
 /**
  * A copy of sample-project in a directory of its own, built against what the reactor installed in the local
@@ -70,11 +66,16 @@ final class DemoProject {
 
   /** {@code mvn test -Pdemo -Dreload.loop=true}, offline, with the same Maven and local repository as this build. */
   List<String> mavenCommand() {
+    return maven("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true");
+  }
+
+  /** {@code mvn} with {@code arguments}, with the same Maven and local repository as this build. */
+  static List<String> maven(String... arguments) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
     Path mvn = Path.of(home, "bin", "mvn");
     command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.addAll(List.of("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true"));
+    command.addAll(List.of(arguments));
     String repository = System.getProperty("e2e.localRepository", "");
     if (!repository.isEmpty()) {
       command.add("-Dmaven.repo.local=" + repository);
@@ -90,9 +91,13 @@ final class DemoProject {
   /** Fixes the bug the way many editors save: write a temporary file next to it, then rename it over it. */
   void fixBugLikeAnEditor() throws IOException {
     Path file = buggyFile();
-    String fixed = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, FIX);
-    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
-    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
+    saveLikeAnEditor(file, Files.readString(file, StandardCharsets.UTF_8).replace(BUG, FIX));
+  }
+
+  /** Saves {@code text} to {@code file} as many editors do: a temporary file next to it, renamed over it. */
+  static void saveLikeAnEditor(Path file, String text) throws IOException {
+    Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), "~");
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -104,10 +109,7 @@ final class DemoProject {
     Path file = buggyFile();
     String text = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, "case GOLD -> goldPercent();");
     int end = text.lastIndexOf('}');
-    String fixed = text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n";
-    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
-    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    saveLikeAnEditor(file, text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n");
   }
 
   /** Copies the demo test's Surefire report, if there is one, to {@code file}, to be read after a failure. */
@@ -125,49 +127,16 @@ final class DemoProject {
 
   /** The Surefire report of a test class. */
   SurefireReport report(String testClass) throws Exception {
-    Path xml = reportFile(testClass);
-    if (!Files.isRegularFile(xml)) {
-      throw new AssertionError("no Surefire report " + xml);
-    }
-    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
-    return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
-        Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
-        Integer.parseInt(suite.getAttribute("skipped")), Files.readString(xml, StandardCharsets.UTF_8));
+    return SurefireReport.read(directory, testClass);
   }
 
   private Path reportFile() {
-    return reportFile(DEMO_TEST);
-  }
-
-  private Path reportFile(String testClass) {
-    return directory.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
+    return SurefireReport.file(directory, DEMO_TEST);
   }
 
   /** Surefire's {@code .dump} and {@code .dumpstream} files, written when the forked JVM did not end cleanly. */
   List<Path> surefireDumps() throws IOException {
-    Path reports = directory.resolve("target/surefire-reports");
-    if (!Files.isDirectory(reports)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(reports)) {
-      return files.filter(f -> f.getFileName().toString().matches(".*\\.dump(stream)?$")).toList();
-    }
-  }
-
-  /** The counts of a Surefire XML report, and its text for messages and finer checks. */
-  record SurefireReport(int tests, int failures, int errors, int skipped, String xml) {
-
-    private static final Pattern SYSTEM_OUT = Pattern.compile("(?s)<system-out><!\\[CDATA\\[(.*?)]]></system-out>");
-
-    /** What the tests wrote to standard output, as the report keeps it. */
-    String systemOut() {
-      StringBuilder text = new StringBuilder();
-      Matcher section = SYSTEM_OUT.matcher(xml);
-      while (section.find()) {
-        text.append(section.group(1));
-      }
-      return text.toString();
-    }
+    return SurefireReport.dumps(directory);
   }
 
   private static String required(String key) {
@@ -178,7 +147,7 @@ final class DemoProject {
     return value;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.collect(Collectors.toList())) {
         Path copy = to.resolve(from.relativize(path).toString());

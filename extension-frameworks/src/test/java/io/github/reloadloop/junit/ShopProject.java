@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * The fixture shop ({@value #FIXTURE}): a Spring Boot application with JPA on H2, MVC and Security, tests of
+ * The Spring shop of the end-to-end tests ({@code e2e/src/test/fixtures/spring-shop}): a Spring Boot application with JPA on H2, MVC and Security, tests of
  * each kind, and one bug that makes them all fail ({@code Pricing.goldPrice} takes 1 % off instead of 10 %).
  * Copied into a {@link TempProject} and compiled there, so that each test fixes its own copy. Each copy gets
  * a package of its own ({@code shop1}, {@code shop2}, ...): Spring keeps static caches keyed by class and
@@ -21,7 +21,10 @@ final class ShopProject {
 
   private static final AtomicInteger COPIES = new AtomicInteger();
 
-  static final String FIXTURE = "src/test/fixtures/shop";
+  /** Where the fixture is: the system property {@code shop.fixture}, which the module's pom sets. */
+  static final Path FIXTURE = Path.of(System.getProperty("shop.fixture", "../e2e/src/test/fixtures/spring-shop"));
+  /** Kit runs happen inside this build, whose output Spring's banner and INFO lines would flood. */
+  private static final String QUIET = "spring.main.banner-mode=off\nlogging.level.root=warn\n";
   static final String BUG = "return cents - cents / 100;";
   static final String FIX = "return cents - cents / 10;";
   /** The same fix through a new method: a change of the class's shape, which the JVM refuses to redefine. */
@@ -41,11 +44,11 @@ final class ShopProject {
   static ShopProject copyInto(Path directory) throws IOException {
     TempProject project = new TempProject(directory);
     String packageName = "shop" + COPIES.incrementAndGet();
-    Path fixture = Path.of(FIXTURE);
-    copySources(fixture.resolve("src/main/java/shop"), project.main.resolve(packageName), packageName);
-    copySources(fixture.resolve("src/test/java/shop"), project.test.resolve(packageName), packageName);
-    Files.copy(fixture.resolve("src/main/resources/application.properties"),
-        project.classes.resolve("application.properties"));
+    copySources(FIXTURE.resolve("src/main/java/shop"), project.main.resolve(packageName), packageName);
+    copySources(FIXTURE.resolve("src/test/java/shop"), project.test.resolve(packageName), packageName);
+    Files.writeString(project.classes.resolve("application.properties"),
+        Files.readString(FIXTURE.resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8) + QUIET,
+        StandardCharsets.UTF_8);
     project.compile();
     return new ShopProject(project, packageName);
   }
