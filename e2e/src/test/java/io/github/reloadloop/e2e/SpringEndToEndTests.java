@@ -3,7 +3,6 @@ package io.github.reloadloop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,13 +36,12 @@ class SpringEndToEndTests {
   @TempDir
   Path temporary;
 
-  private Path project;
+  private FixtureProject project;
   private TmuxSession terminal;
 
   @BeforeEach
   void copyTheFixture() throws IOException {
-    project = temporary.resolve("spring-shop");
-    DemoProject.copyTree(Path.of(System.getProperty("e2e.fixtures", "src/test/fixtures"), "spring-shop"), project);
+    project = FixtureProject.copy("spring-shop", temporary.resolve("spring-shop"));
   }
 
   @AfterEach
@@ -53,7 +51,7 @@ class SpringEndToEndTests {
       terminal.saveScreen(logs.resolve("spring.log"));
       terminal.close();
     }
-    Path report = SurefireReport.file(project, TEST_CLASS);
+    Path report = SurefireReport.file(project.directory(), TEST_CLASS);
     if (Files.isRegularFile(report)) {
       Files.createDirectories(logs);
       Files.copy(report, logs.resolve("spring.xml"), StandardCopyOption.REPLACE_EXISTING);
@@ -63,9 +61,8 @@ class SpringEndToEndTests {
   @Test
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void terminal_transactionalSpringTest_fixSaveContinue_buildSucceeds_promptBelowSpringsLog() throws Exception {
-    String mvn = Shell.line(DemoProject.maven("-B", "test", "-Dreload.loop=true", "-Dtest=OrderServiceTests",
-        "-Dreload-loop.version=" + System.getProperty("e2e.reloadLoopVersion", "0.1.0-SNAPSHOT")));
-    terminal = TmuxSession.start(project, Shell.withJavaHome(Shell.thenReportExit(mvn, "")));
+    terminal = TmuxSession.start(project.directory(),
+        FixtureProject.shellLine(project.mavenCommand("-Dtest=OrderServiceTests")));
 
     String screen = terminal.waitUntil(s -> s.contains("FAILED: ") && PROMPT_LAST.matcher(s).find(), UNTIL_PROMPT,
         "the failure and then the reload> prompt on the last line");
@@ -75,9 +72,7 @@ class SpringEndToEndTests {
     assertThat(screen.lines().filter(line -> line.contains("reload>") && LOG_LINE.matcher(line).find()))
         .as("Spring's log lines on the prompt line").isEmpty();
 
-    Path pricing = project.resolve("src/main/java/shop/Pricing.java");
-    DemoProject.saveLikeAnEditor(pricing, Files.readString(pricing, StandardCharsets.UTF_8)
-        .replace("return cents - cents / 100;", "return cents - cents / 10;"));
+    project.edit("src/main/java/shop/Pricing.java", "return cents - cents / 100;", "return cents - cents / 10;");
     terminal.waitFor(Pattern.compile("(?m)^reloaded 1 class in \\d+ ms: shop\\.Pricing"), UNTIL_RELOADED,
         "the reload of the fixed Pricing");
     terminal.type("continue");
@@ -89,7 +84,7 @@ class SpringEndToEndTests {
         .contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS")
         .doesNotContain("Cannot start new transaction");
     assertThat(exit).as("mvn exit code").isZero();
-    SurefireReport report = SurefireReport.read(project, TEST_CLASS);
+    SurefireReport report = project.report(TEST_CLASS);
     assertThat(report.tests()).as(report.xml()).isEqualTo(2);
     assertThat(report.failures() + report.errors() + report.skipped()).as(report.xml()).isZero();
     assertThat(report.systemOut()).contains("reload-loop: " + FAILED_TEST + " passed after 1 rerun");
