@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's keys and screen in a real terminal (tmux), on real {@code mvn test} runs of the demo: Tab
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * terminal's settings are as before), the prompt staying below a test's log output, and a build whose
  * standard input is {@code /dev/null}.
  */
-class ConsoleEndToEndTests {
+class ConsoleEndToEndTests extends DemoEndToEndBase {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_SHOWN = Duration.ofSeconds(30);
@@ -33,28 +29,6 @@ class ConsoleEndToEndTests {
 
   private static final String NOISY_TEST = "io.github.reloadloop.sample.NoisyLogDemoTests";
   private static final Pattern TICK = Pattern.compile("(?m)tick (\\d+)\\s*$");
-
-  @TempDir
-  Path temporary;
-
-  private DemoProject project;
-  private TmuxSession terminal;
-  private String testName;
-
-  @BeforeEach
-  void copyTheSampleProject(TestInfo info) throws IOException {
-    project = DemoProject.copyInto(temporary.resolve("sample-project"));
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void stopTheTerminal() throws IOException, InterruptedException {
-    if (terminal != null) {
-      terminal.saveScreen(logDirectory().resolve(testName + ".log"));
-      terminal.close();
-    }
-    project.keepReport(logDirectory().resolve(testName + ".xml"));
-  }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -179,9 +153,5 @@ class ConsoleEndToEndTests {
       last = Math.max(last, Integer.parseInt(tick.group(1)));
     }
     return last;
-  }
-
-  private static Path logDirectory() {
-    return Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"));
   }
 }

@@ -12,18 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as a user runs it: real Maven on a copy of sample-project, in a real terminal (tmux) where the
  * loop stops at the failing test, and without a terminal, where it must not stop.
  */
-class DemoEndToEndTests {
+class DemoEndToEndTests extends DemoEndToEndBase {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_RELOADED = Duration.ofSeconds(60);
@@ -33,28 +29,6 @@ class DemoEndToEndTests {
   private static final Pattern RELOADED = Pattern.compile("(?m)^reloaded \\d+ class.*PriceCalculator");
   private static final Pattern CHANGED_SHAPE = Pattern.compile("(?m)^changed shape: .*PriceCalculator");
   private static final String DEMO_TEST_NAME = "GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess()";
-
-  @TempDir
-  Path temporary;
-
-  private DemoProject project;
-  private TmuxSession terminal;
-  private String testName;
-
-  @BeforeEach
-  void copyTheSampleProject(TestInfo info) throws IOException {
-    project = DemoProject.copyInto(temporary.resolve("sample-project"));
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void stopTheTerminal() throws IOException, InterruptedException {
-    if (terminal != null) {
-      terminal.saveScreen(logDirectory().resolve(testName + ".log"));
-      terminal.close();
-    }
-    project.keepReport(logDirectory().resolve(testName + ".xml"));
-  }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -151,9 +125,5 @@ class DemoEndToEndTests {
   /** The Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
   private String shellCommand() {
     return Shell.withJavaHome(Shell.thenReportExit(Shell.line(project.mavenCommand()), ""));
-  }
-
-  private static Path logDirectory() {
-    return Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"));
   }
 }
