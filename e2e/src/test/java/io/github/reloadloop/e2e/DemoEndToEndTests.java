@@ -11,21 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as a user runs it: real Maven on a copy of sample-project, in a real terminal (tmux) where the
  * loop stops at the failing test, and without a terminal, where it must not stop.
  */
-class DemoEndToEndTests {
+class DemoEndToEndTests extends DemoEndToEndBase {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_RELOADED = Duration.ofSeconds(60);
@@ -34,30 +28,7 @@ class DemoEndToEndTests {
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
   private static final Pattern RELOADED = Pattern.compile("(?m)^reloaded \\d+ class.*PriceCalculator");
   private static final Pattern CHANGED_SHAPE = Pattern.compile("(?m)^changed shape: .*PriceCalculator");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String DEMO_TEST_NAME = "GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess()";
-
-  @TempDir
-  Path temporary;
-
-  private DemoProject project;
-  private TmuxSession terminal;
-  private String testName;
-
-  @BeforeEach
-  void copyTheSampleProject(TestInfo info) throws IOException {
-    project = DemoProject.copyInto(temporary.resolve("sample-project"));
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void stopTheTerminal() throws IOException, InterruptedException {
-    if (terminal != null) {
-      terminal.saveScreen(logDirectory().resolve(testName + ".log"));
-      terminal.close();
-    }
-    project.keepReport(logDirectory().resolve(testName + ".xml"));
-  }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -70,15 +41,18 @@ class DemoEndToEndTests {
     terminal.waitFor(RELOADED, UNTIL_RELOADED, "the reload of the fixed PriceCalculator");
     terminal.type("continue");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
+    assertThat(report.skipped()).as(report.xml()).isZero();
     assertThat(report.tests()).as(report.xml()).isEqualTo(1);
+    assertThat(report.systemOut()).as(report.xml())
+        .contains("reload-loop: " + DEMO_TEST_NAME + " passed after 1 rerun");
   }
 
   @Test
@@ -91,14 +65,14 @@ class DemoEndToEndTests {
     terminal.waitFor(CHANGED_SHAPE, UNTIL_RELOADED, "the report that PriceCalculator changed shape");
     terminal.type("continue");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("method goldPercent() added")
         .contains("the rerun uses a fresh class loader")
         .contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
   }
@@ -110,11 +84,11 @@ class DemoEndToEndTests {
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
     terminal.type("skip");
 
-    int exit = exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(Shell.EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80)).contains("skipped: " + DEMO_TEST_NAME, "BUILD FAILURE");
     assertThat(exit).as("mvn exit code").isNotZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertThat(report.xml()).contains("expected: &lt;90.00&gt; but was: &lt;99.00&gt;");
   }
@@ -144,29 +118,12 @@ class DemoEndToEndTests {
         .contains("reload-loop: the loop is off, failures are reported normally", "BUILD FAILURE")
         .doesNotContain("reload> ");
     assertThat(mvn.exitValue()).as("mvn exit code").isNotZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
   }
 
+  /** The Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
   private String shellCommand() {
-    return shellCommand(DemoProject.javaHome(), project.mavenCommand());
-  }
-
-  /** A Maven command for the terminal, then a line with its exit code (the pane stays readable after it). */
-  static String shellCommand(String javaHome, List<String> maven) {
-    String mvn = maven.stream().map(DemoEndToEndTests::quote).collect(Collectors.joining(" "));
-    return "export JAVA_HOME=" + quote(javaHome) + "; " + mvn + "; echo \"e2e: mvn exited with $?\"";
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  static int exitCode(Matcher exit) {
-    return Integer.parseInt(exit.group(1));
-  }
-
-  static Path logDirectory() {
-    return Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"));
+    return Shell.withJavaHome(Shell.thenReportExit(Shell.line(project.mavenCommand()), ""));
   }
 }

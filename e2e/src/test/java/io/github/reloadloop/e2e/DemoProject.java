@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
 
 /**
  * A copy of sample-project in a directory of its own, built against what the reactor installed in the local
@@ -71,7 +69,7 @@ final class DemoProject {
     return maven("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true");
   }
 
-  /** The Maven of this build with {@code arguments}, on this build's local repository. */
+  /** {@code mvn} with {@code arguments}, with the same Maven and local repository as this build. */
   static List<String> maven(String... arguments) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
@@ -93,9 +91,13 @@ final class DemoProject {
   /** Fixes the bug the way many editors save: write a temporary file next to it, then rename it over it. */
   void fixBugLikeAnEditor() throws IOException {
     Path file = buggyFile();
-    String fixed = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, FIX);
-    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
-    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
+    saveLikeAnEditor(file, Files.readString(file, StandardCharsets.UTF_8).replace(BUG, FIX));
+  }
+
+  /** Saves {@code text} to {@code file} as many editors do: a temporary file next to it, renamed over it. */
+  static void saveLikeAnEditor(Path file, String text) throws IOException {
+    Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), "~");
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -107,10 +109,7 @@ final class DemoProject {
     Path file = buggyFile();
     String text = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, "case GOLD -> goldPercent();");
     int end = text.lastIndexOf('}');
-    String fixed = text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n";
-    Path temporary = Files.createTempFile(file.getParent(), ".PriceCalculator", ".java~");
-    Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    saveLikeAnEditor(file, text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n");
   }
 
   /** Copies the demo test's Surefire report, if there is one, to {@code file}, to be read after a failure. */
@@ -123,28 +122,24 @@ final class DemoProject {
 
   /** The Surefire report of the demo test class. */
   SurefireReport demoReport() throws Exception {
-    return SurefireReport.read(reportFile());
+    return report(DEMO_TEST);
+  }
+
+  /** The Surefire report of a test class. */
+  SurefireReport report(String testClass) throws Exception {
+    return SurefireReport.read(directory, testClass);
   }
 
   private Path reportFile() {
-    return directory.resolve("target/surefire-reports/TEST-" + DEMO_TEST + ".xml");
+    return SurefireReport.file(directory, DEMO_TEST);
   }
 
-  /** The counts of a Surefire XML report, and its text for messages and finer checks. */
-  record SurefireReport(int tests, int failures, int errors, String xml) {
-
-    static SurefireReport read(Path xml) throws Exception {
-      if (!Files.isRegularFile(xml)) {
-        throw new AssertionError("no Surefire report " + xml);
-      }
-      Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
-      return new SurefireReport(Integer.parseInt(suite.getAttribute("tests")),
-          Integer.parseInt(suite.getAttribute("failures")), Integer.parseInt(suite.getAttribute("errors")),
-          Files.readString(xml, StandardCharsets.UTF_8));
-    }
+  /** Surefire's {@code .dump} and {@code .dumpstream} files, written when the forked JVM did not end cleanly. */
+  List<Path> surefireDumps() throws IOException {
+    return SurefireReport.dumps(directory);
   }
 
-  static String required(String key) {
+  private static String required(String key) {
     String value = System.getProperty(key);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("system property " + key + " is not set; run these tests through Maven");

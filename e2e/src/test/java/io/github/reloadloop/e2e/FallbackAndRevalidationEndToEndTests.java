@@ -81,7 +81,7 @@ class FallbackAndRevalidationEndToEndTests {
     assertThat(exit).as("mvn exit code").isZero();
     for (String test : new String[] {"A_NetworkTest", "B_TagTest", "C_GreeterTest", "D_HandlersTest",
         "E_FreshNetworkTest", "F_ClassTest", "G_NetworkAgainTest"}) {
-      FixtureProject.Report report = project.report("shop." + test);
+      SurefireReport report = project.report("shop." + test);
       assertThat(report.failures() + report.errors()).as(test + ": " + report.xml()).isZero();
     }
     assertThat(project.report("shop.D_HandlersTest").xml()).as("the fresh run, reported under the original name")
@@ -111,7 +111,7 @@ class FallbackAndRevalidationEndToEndTests {
             + " before the reload of shop.Selector")
         .contains("BUILD FAILURE");
     assertThat(exit).as("mvn exit code").isNotZero();
-    FixtureProject.Report report = project.report("shop.B_TagTest");
+    SurefireReport report = project.report("shop.B_TagTest");
     assertThat(report.failures()).as(report.xml()).isEqualTo(1);
     assertThat(report.xml()).contains("passed before the reload of shop.Selector");
   }

@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
 
 /**
  * A copy of one of the fixture projects under {@code e2e/src/test/fixtures}: small Maven projects shaped like
@@ -32,17 +29,7 @@ final class FixtureProject {
 
   /** Copies fixture {@code name} into {@code target}, with the version of reload-loop this build installed. */
   static FixtureProject copy(String name, Path target) throws IOException {
-    Path source = Path.of(required("e2e.fixtures")).resolve(name);
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : paths.collect(Collectors.toList())) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    DemoProject.copyTree(Path.of(required("e2e.fixtures")).resolve(name), target);
     Path pom = target.resolve("pom.xml");
     Files.writeString(pom, Files.readString(pom, StandardCharsets.UTF_8)
         .replace("@RELOAD_LOOP_VERSION@", required("e2e.reloadLoopVersion")), StandardCharsets.UTF_8);
@@ -60,9 +47,7 @@ final class FixtureProject {
     if (!text.contains(from)) {
       throw new IllegalStateException(file + " does not contain: " + from);
     }
-    Path temporary = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp~");
-    Files.writeString(temporary, text.replace(from, to), StandardCharsets.UTF_8);
-    Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    DemoProject.saveLikeAnEditor(path, text.replace(from, to));
   }
 
   /**
@@ -70,24 +55,16 @@ final class FixtureProject {
    * repository. Online: a fixture may need dependencies that this build did not download.
    */
   List<String> mavenCommand(String... extra) {
-    List<String> arguments = new ArrayList<>(List.of("test", "-Dreload.loop=true"));
+    List<String> arguments = new ArrayList<>(List.of("-B", "test", "-Dreload.loop=true"));
     arguments.addAll(List.of(extra));
-    return maven(arguments.toArray(String[]::new));
+    return DemoProject.maven(arguments.toArray(String[]::new));
   }
 
   /** {@code mvn -B} and {@code arguments}, with this build's Maven and local repository; online. */
   List<String> maven(String... arguments) {
-    List<String> command = new ArrayList<>();
-    String home = System.getProperty("e2e.mavenHome", "");
-    Path mvn = Path.of(home, "bin", "mvn");
-    command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.add("-B");
-    command.addAll(List.of(arguments));
-    String repository = System.getProperty("e2e.localRepository", "");
-    if (!repository.isEmpty()) {
-      command.add("-Dmaven.repo.local=" + repository);
-    }
-    return command;
+    List<String> all = new ArrayList<>(List.of("-B"));
+    all.addAll(List.of(arguments));
+    return DemoProject.maven(all.toArray(String[]::new));
   }
 
   /** SHA-256 of every file below {@code relativeDirectory}, by relative path: what the build wrote there. */
@@ -107,29 +84,13 @@ final class FixtureProject {
 
   /** A shell line that runs {@code command} with this JDK, then prints its exit code. */
   static String shellLine(List<String> command) {
-    return "export JAVA_HOME=" + quote(System.getProperty("java.home")) + "; "
-        + command.stream().map(FixtureProject::quote).collect(Collectors.joining(" "))
-        + "; echo \"e2e: mvn exited with $?\"";
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
+    return Shell.withJavaHome(Shell.thenReportExit(Shell.line(command), ""));
   }
 
   /** The Surefire report of one test class. */
-  Report report(String testClass) throws Exception {
-    Path xml = directory.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
-    if (!Files.isRegularFile(xml)) {
-      throw new AssertionError("no Surefire report " + xml);
-    }
-    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
-    return new Report(Integer.parseInt(suite.getAttribute("tests")), Integer.parseInt(suite.getAttribute("failures")),
-        Integer.parseInt(suite.getAttribute("errors")), Integer.parseInt(suite.getAttribute("skipped")),
-        Files.readString(xml, StandardCharsets.UTF_8));
+  SurefireReport report(String testClass) throws Exception {
+    return SurefireReport.read(directory, testClass);
   }
-
-  /** The counts of a Surefire XML report, and its text. */
-  record Report(int tests, int failures, int errors, int skipped, String xml) {}
 
   private static String required(String key) {
     String value = System.getProperty(key);

@@ -62,7 +62,7 @@ class Release8LibraryEndToEndTests {
   @AfterEach
   void stopTheTerminal() throws IOException, InterruptedException {
     if (terminal != null) {
-      terminal.saveScreen(DemoEndToEndTests.logDirectory().resolve(logName + ".log"));
+      terminal.saveScreen(DemoEndToEndBase.logDirectory().resolve(logName + ".log"));
       terminal.close();
     }
   }
@@ -75,9 +75,9 @@ class Release8LibraryEndToEndTests {
     Assumptions.assumeTrue(Files.isDirectory(Path.of(javaHome)), javaHome);
     logName = FIXTURE + "-java" + Path.of(javaHome).getFileName();
     Path project = temporary.resolve(FIXTURE);
-    DemoProject.copyTree(Path.of(DemoProject.required("e2e.fixtures")).resolve(FIXTURE), project);
-    terminal = TmuxSession.start(project, DemoEndToEndTests.shellCommand(javaHome,
-        DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true")));
+    FixtureProject.copy(FIXTURE, project);
+    terminal = TmuxSession.start(project, "export JAVA_HOME=" + Shell.quote(javaHome) + "; "
+        + Shell.thenReportExit(Shell.line(DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true")), ""));
 
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
     assertThat(terminal.screen()).contains("FAILED: " + TEST_NAME);
@@ -90,14 +90,13 @@ class Release8LibraryEndToEndTests {
     terminal.type("status");
     terminal.type("continue");
 
-    int exit = DemoEndToEndTests.exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
+    int exit = Shell.exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
         .contains("(release 8)", "PASSED " + TEST_NAME + " after 1 rerun", "BUILD SUCCESS")
         .doesNotContain("changed shape", "fresh class loader");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = DemoProject.SurefireReport.read(
-        project.resolve("target/surefire-reports/TEST-fixture.text.DocumentTests.xml"));
+    SurefireReport report = SurefireReport.read(project, "fixture.text.DocumentTests");
     assertThat(report.failures()).as(report.xml()).isZero();
     assertThat(report.errors()).as(report.xml()).isZero();
     // The test that passed before the fix was revalidated after it: Surefire lists that second run in the

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,16 +72,28 @@ final class TmuxSession implements AutoCloseable {
    * @throws AssertionError after {@code timeout}, showing what the screen said
    */
   Matcher waitFor(Pattern pattern, Duration timeout, String what) throws IOException, InterruptedException {
+    String screen = waitUntil(s -> pattern.matcher(s).find(), timeout, what + " (/" + pattern + "/)");
+    Matcher matcher = pattern.matcher(screen);
+    matcher.find();
+    return matcher;
+  }
+
+  /**
+   * Polls the screen until {@code condition} holds for it.
+   *
+   * @return the screen it held for
+   * @throws AssertionError after {@code timeout}, showing what the screen said
+   */
+  String waitUntil(Predicate<String> condition, Duration timeout, String what) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       String screen = screen();
-      Matcher matcher = pattern.matcher(screen);
-      if (matcher.find()) {
-        return matcher;
+      if (condition.test(screen)) {
+        return screen;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " (/" + pattern
-            + "/), but the terminal shows:\n" + tail(screen, 80));
+        throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + ", but the terminal shows:\n"
+            + tail(screen, 80));
       }
       Thread.sleep(POLL_INTERVAL.toMillis());
     }
@@ -90,6 +103,18 @@ final class TmuxSession implements AutoCloseable {
   void type(String line) throws IOException, InterruptedException {
     tmux("send-keys", "-t", SESSION, "-l", line);
     tmux("send-keys", "-t", SESSION, "Enter");
+  }
+
+  /** Types {@code text} without Enter. */
+  void typeWithoutEnter(String text) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", SESSION, "-l", text);
+  }
+
+  /** Presses keys by their tmux names ({@code Tab}, {@code Up}, {@code C-c}, ...). */
+  void press(String... keys) throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+    arguments.addAll(List.of(keys));
+    tmux(arguments.toArray(String[]::new));
   }
 
   /** Saves the whole screen history to {@code file}, so that a failed run can be read afterwards. */

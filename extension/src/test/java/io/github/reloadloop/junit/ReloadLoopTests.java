@@ -240,8 +240,12 @@ class ReloadLoopTests {
         .contains("PASSED CleanupTest > body() after 1 rerun");
   }
 
+  /**
+   * The loop's side of a console that closes (the scripted one closes as Ctrl-D does when its script runs
+   * out); the real keys in a real terminal are ConsoleEndToEndTests' and TerminalConsoleTests' part.
+   */
   @Test
-  void consoleClosedWithCtrlD_abortsAndReportsTheFailure() throws Exception {
+  void consoleClosed_abortsTheLoopAndReportsTheFailure() throws Exception {
     ScriptedConsole console = new ScriptedConsole();
 
     EngineExecutionResults results = project.run("shop.CalculatorTest", console);

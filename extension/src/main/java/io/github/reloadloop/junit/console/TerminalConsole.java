@@ -3,10 +3,7 @@ package io.github.reloadloop.junit.console;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.PosixSysTerminal;
 import org.jline.utils.AttributedString;
@@ -15,33 +12,35 @@ import org.jline.utils.AttributedStyle;
 /**
  * The console on the controlling terminal: a JLine line reader with history and tab completion of the
  * commands, over a {@link PosixSysTerminal} on {@code /dev/tty}. Reload events printed while a line is
- * being read appear above the prompt. Closing restores the terminal's settings; JLine also registers a
- * shutdown hook that does so if the JVM ends while the console is open.
+ * being read appear above the prompt, and so does the test JVM's own output ({@link PromptKeeper}).
+ * Ctrl-C at the prompt is a key: it clears the typed text, or on an empty line closes the console
+ * ({@link ConsoleLineReader}). Closing restores the terminal's settings; JLine also registers a shutdown
+ * hook that does so if the JVM ends while the console is open.
  */
 public final class TerminalConsole implements LoopConsole {
 
   private final Terminal terminal;
-  private final LineReader reader;
+  private final ConsoleLineReader reader;
+  private final PromptKeeper keeper;
   private volatile boolean reading;
   private boolean closed;
 
-  /** A console on any JLine terminal (a dumb one over pipes in tests). */
-  TerminalConsole(Terminal terminal) {
+  /**
+   * A console on any JLine terminal (a dumb one over pipes in tests).
+   *
+   * @param keepPromptBelowOutput whether to watch {@code System.out} and {@code System.err} while open
+   */
+  TerminalConsole(Terminal terminal, boolean keepPromptBelowOutput) {
     this.terminal = terminal;
-    this.reader = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("reload-loop")
-        .completer(new StringsCompleter(Commands.completions()))
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.AUTO_FRESH_LINE, true)
-        .build();
+    this.reader = new ConsoleLineReader(terminal);
+    this.keeper = keepPromptBelowOutput ? PromptKeeper.start(reader) : null;
   }
 
   static TerminalConsole open() throws IOException {
     String type = System.getenv().getOrDefault("TERM", "xterm-256color");
     Terminal terminal = new PosixSysTerminal("reload-loop", type, new DevTtyPty(), Charset.defaultCharset(), true,
         Terminal.SignalHandler.SIG_DFL);
-    return new TerminalConsole(terminal);
+    return new TerminalConsole(terminal, true);
   }
 
   @Override
@@ -92,6 +91,9 @@ public final class TerminalConsole implements LoopConsole {
       return;
     }
     closed = true;
+    if (keeper != null) {
+      keeper.close();
+    }
     try {
       terminal.close();
     } catch (IOException e) {

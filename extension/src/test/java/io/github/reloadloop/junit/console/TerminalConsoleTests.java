@@ -9,9 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,16 +20,25 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TerminalConsoleTests {
 
+  private static final char CTRL_C = 3;
+
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
+  private DumbTerminal terminal;
+
+  /**
+   * A console over piped input, on a dumb terminal that, like a tty, turns Ctrl-C into SIGINT while ISIG is
+   * on (it applies its settings as each key is read).
+   */
   private TerminalConsole console(String input) throws Exception {
-    Terminal terminal = TerminalBuilder.builder()
-        .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output)
-        .type(Terminal.TYPE_DUMB)
-        .size(new Size(80, 24))
-        .encoding(StandardCharsets.UTF_8)
-        .build();
-    return new TerminalConsole(terminal);
+    terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        output, StandardCharsets.UTF_8);
+    terminal.setSize(new Size(80, 24));
+    Attributes tty = terminal.getAttributes();
+    tty.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+    tty.setControlChar(Attributes.ControlChar.VINTR, CTRL_C);
+    terminal.setAttributes(tty);
+    return new TerminalConsole(terminal, false);
   }
 
   @Test
@@ -45,6 +55,22 @@ class TerminalConsoleTests {
     try (TerminalConsole console = console("")) {
       assertThatThrownBy(() -> console.readLine("reload> "))
           .isInstanceOf(ConsoleClosedException.class).hasMessage("Ctrl-D");
+    }
+  }
+
+  @Test
+  void ctrlCWithTextTyped_clearsTheLine_andTheNextLineIsRead() throws Exception {
+    try (TerminalConsole console = console("stat" + CTRL_C + "continue\n")) {
+      assertThat(console.readLine("reload> ")).isEqualTo("continue");
+    }
+  }
+
+  @Test
+  void ctrlCOnAnEmptyLine_closesTheConsole_andSignalsAreOnAgainAfterTheRead() throws Exception {
+    try (TerminalConsole console = console("stat" + CTRL_C + CTRL_C)) {
+      assertThatThrownBy(() -> console.readLine("reload> "))
+          .isInstanceOf(ConsoleClosedException.class).hasMessage("Ctrl-C");
+      assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ISIG)).isTrue();
     }
   }
 
