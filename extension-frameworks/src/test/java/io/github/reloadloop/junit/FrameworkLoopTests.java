@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,15 +107,13 @@ class FrameworkLoopTests {
   }
 
   /**
-   * Fails today: a test class that runs whole in a fresh loader gets the original loader's Spring context.
-   * Spring Boot's {@code AnnotatedClassFinder} caches the {@code @SpringBootConfiguration} class found for a
-   * package in a static map, so the later class's configuration is the original loader's
-   * {@code ShopApplication}; its context cache key then equals the original context's, and Spring hands that
-   * context over: {@code No qualifying bean of type 'shopN.OrderService'} (a fresh-loader type), and a test
-   * that injected only framework types would run against the original loader's classes.
+   * A later Spring test class that runs whole in a fresh loader gets a context of its own, built from the
+   * fresh loader's classes. Spring Boot's {@code AnnotatedClassFinder} caches the
+   * {@code @SpringBootConfiguration} class found for a package in a static map; shared across worlds, it gave
+   * the later class the original loader's {@code ShopApplication} and with it the original context
+   * ({@code No qualifying bean of type 'shopN.OrderService'}). Each world now has its own cache contents.
    */
   @Test
-  @Disabled("a later Spring test class in a fresh loader gets the original loader's context; see the Javadoc")
   void fixThatAddsAMethod_aLaterSpringTestClassRunsInAFreshLoader_andPasses() throws Exception {
     ScriptedConsole console = ShopProject.fixingWith(shop, ShopProject.FIX_WITH_NEW_METHOD);
 

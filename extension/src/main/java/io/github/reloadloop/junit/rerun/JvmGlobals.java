@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * <p>Covered: the default {@link Authenticator}, {@link ProxySelector}, {@link CookieHandler},
  * {@link ResponseCache}, uncaught exception handler, {@link Locale} (all categories), {@link TimeZone}, and
  * the security providers that a project class loader defined, and, where the reload agent can open
- * {@code java.net}, the set-once {@code URLStreamHandlerFactory} ({@link UrlHandlerFactory}). Not covered
+ * {@code java.net}, the set-once {@code URLStreamHandlerFactory} ({@link UrlHandlerFactory}), and libraries'
+ * static caches of project classes by name ({@link LibraryCaches}: Spring Boot's). Not covered
  * (see the README): JDBC drivers registered from project classes, system properties, HTTPS and SSL
  * defaults, {@code URLConnection}'s content handler factory. Threading: worlds are switched around a fresh run while the original
  * test thread waits; tests running in parallel in the original world see the fresh world's defaults meanwhile.
@@ -59,25 +60,32 @@ final class JvmGlobals {
       new Global<>("TimeZone", TimeZone::getDefault, TimeZone::setDefault));
 
   /** The values of one world, and the security providers its project classes defined, in their places. */
-  private record Snapshot(List<Object> values, Map<Provider, Integer> providers, UrlHandlerFactory.State urls) {}
+  private record Snapshot(List<Object> values, Map<Provider, Integer> providers, UrlHandlerFactory.State urls,
+      List<Map<Object, Object>> libraryCaches) {}
 
   private final Map<ClassLoader, Snapshot> worlds = new IdentityHashMap<>();
   private UrlHandlerFactory urls;
   private boolean urlsOpened;
+  private LibraryCaches libraryCaches;
 
   /**
    * Runs {@code work} in the world of {@code fresh}: its defaults installed before, the original world's back
    * after, whatever happens.
    */
   synchronized <T> T inWorldOf(FreshClassLoader fresh, Callable<T> work) throws Exception {
-    Snapshot original = new Snapshot(readAll(), providers(p -> isProjectObject(p, fresh)), readUrls());
+    if (libraryCaches == null) {
+      libraryCaches = LibraryCaches.of(fresh.getParent());
+    }
+    Snapshot original = new Snapshot(readAll(), providers(p -> isProjectObject(p, fresh)), readUrls(),
+        libraryCaches.read());
     worlds.keySet().removeIf(loader -> loader != fresh); // One fresh world at a time: older ones are gone.
     Snapshot own = worlds.get(fresh);
     install(own != null ? own : startingFrom(original, fresh), original.providers());
     try {
       return work.call();
     } finally {
-      Snapshot left = new Snapshot(readAll(), providers(p -> p.getClass().getClassLoader() == fresh), readUrls());
+      Snapshot left = new Snapshot(readAll(), providers(p -> p.getClass().getClassLoader() == fresh), readUrls(),
+          libraryCaches.read());
       worlds.put(fresh, left);
       install(original, left.providers());
     }
@@ -121,7 +129,7 @@ final class JvmGlobals {
     if (urls != null && isProjectObject(urls.factory(), fresh)) {
       urls = new UrlHandlerFactory.State(null, Map.of());
     }
-    return new Snapshot(values, Map.of(), urls);
+    return new Snapshot(values, Map.of(), urls, null);
   }
 
   /** An instance of a project class (a lambda counts as its enclosing class's) of another world than {@code fresh}. */
@@ -139,6 +147,7 @@ final class JvmGlobals {
     if (urls != null && world.urls() != null) {
       urls.write(world.urls());
     }
+    libraryCaches.write(world.libraryCaches());
     for (int i = 0; i < GLOBALS.size(); i++) {
       Object value = world.values().get(i);
       if (value != null || NULLABLE.contains(GLOBALS.get(i).name())) {
