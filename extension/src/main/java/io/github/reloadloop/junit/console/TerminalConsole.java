@@ -6,7 +6,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.PosixSysTerminal;
 import org.jline.utils.AttributedString;
@@ -23,6 +22,7 @@ public final class TerminalConsole implements LoopConsole {
   private final Terminal terminal;
   private final LineReader reader;
   private volatile boolean reading;
+  private volatile ArgumentCompletion argumentCompletion;
   private boolean closed;
 
   /** A console on any JLine terminal (a dumb one over pipes in tests). */
@@ -31,7 +31,7 @@ public final class TerminalConsole implements LoopConsole {
     this.reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("reload-loop")
-        .completer(new StringsCompleter(Commands.completions()))
+        .completer(new CommandCompleter(() -> argumentCompletion))
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.AUTO_FRESH_LINE, true)
         .build();
@@ -58,6 +58,16 @@ public final class TerminalConsole implements LoopConsole {
     } finally {
       reading = false;
     }
+  }
+
+  @Override
+  public InterruptWatch watchInterrupts(Runnable onInterrupt) {
+    return InterruptKey.watch(terminal, onInterrupt);
+  }
+
+  @Override
+  public void completeArguments(ArgumentCompletion completion) {
+    this.argumentCompletion = completion;
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
@@ -31,10 +32,12 @@ final class JShellSession implements AutoCloseable {
 
   private final JShell shell;
   private final SnippetLoader loader;
+  private final AtomicLong runningSince;
 
-  private JShellSession(JShell shell, SnippetLoader loader) {
+  private JShellSession(JShell shell, SnippetLoader loader, AtomicLong runningSince) {
     this.shell = shell;
     this.loader = loader;
+    this.runningSince = runningSince;
   }
 
   /**
@@ -45,6 +48,7 @@ final class JShellSession implements AutoCloseable {
   static JShellSession start(Class<?> anchor, List<Path> classpath, Collection<Path> projectDirectories)
       throws IllegalAccessException {
     SnippetLoader loader = new SnippetLoader(anchor);
+    AtomicLong runningSince = new AtomicLong();
     ExecutionControlProvider provider = new ExecutionControlProvider() {
       @Override
       public String name() {
@@ -53,7 +57,18 @@ final class JShellSession implements AutoCloseable {
 
       @Override
       public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return new LocalExecutionControl(loader);
+        return new LocalExecutionControl(loader) {
+          @Override
+          public String invoke(String className, String methodName) throws RunException, InternalException,
+              EngineTerminationException {
+            runningSince.set(System.nanoTime());
+            try {
+              return super.invoke(className, methodName);
+            } finally {
+              runningSince.set(0);
+            }
+          }
+        };
       }
     };
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -65,7 +80,12 @@ final class JShellSession implements AutoCloseable {
         .out(discard)
         .err(discard)
         .build();
-    return new JShellSession(shell, loader);
+    return new JShellSession(shell, loader, runningSince);
+  }
+
+  /** {@link System#nanoTime()} when the running snippet started, or 0 while none runs (JShell compiles). */
+  long runningSince() {
+    return runningSince.get();
   }
 
   JShell shell() {
