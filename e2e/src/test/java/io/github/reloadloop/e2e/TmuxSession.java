@@ -92,6 +92,11 @@ final class TmuxSession implements AutoCloseable {
     tmux("send-keys", "-t", SESSION, "Enter");
   }
 
+  /** Presses a key by its tmux name ({@code C-c}), as a user would. */
+  void press(String key) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", SESSION, key);
+  }
+
   /** Saves the whole screen history to {@code file}, so that a failed run can be read afterwards. */
   void saveScreen(Path file) throws IOException, InterruptedException {
     Files.createDirectories(file.getParent());

@@ -36,6 +36,7 @@ final class Evaluator implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(50);
   private static final Duration STOP_GRACE = Duration.ofSeconds(3);
   private static final Duration QUICK = Duration.ofSeconds(5);
+  private static final Duration HINT_AFTER = Duration.ofSeconds(1);
 
   private final LoopConsole console;
   private final Duration timeout;
@@ -94,6 +95,7 @@ final class Evaluator implements AutoCloseable {
       throws Exception {
     String reason = null;
     long stopDeadline = 0;
+    long hintAt = System.nanoTime() + HINT_AFTER.toNanos();
     while (true) {
       try {
         T value = future.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -105,6 +107,10 @@ final class Evaluator implements AutoCloseable {
           return new Result.Stopped<>(reason, false);
         }
         throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+      if (hintAt != 0 && System.nanoTime() - hintAt > 0) {
+        hintAt = 0;
+        console.println(Tone.INFO, "still evaluating; Ctrl-C stops it (time limit " + describe(timeout) + ")");
       }
       long since = runningSince.getAsLong();
       if (reason == null && (interrupted.get() || since != 0 && System.nanoTime() - since - timeout.toNanos() > 0)) {
