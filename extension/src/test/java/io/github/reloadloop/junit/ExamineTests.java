@@ -191,4 +191,30 @@ class ExamineTests {
     assertThat(console.lines()).containsSubsequence("$1 ==> 16", "  typed: p test.ledger.balance()", "$2 ==> 15");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedSuccessfully()));
   }
+
+  @Test
+  void eval_afterARerunInAFreshClassLoader_examinesTheRerunsInstance_andKeepsMethods() throws Exception {
+    ScriptedConsole console = new ScriptedConsole();
+    console.type("p int doubled(int x) { return 2 * x; }")
+        .then(() -> {
+          TempProject.edit(ledger, "return entries.stream().mapToInt(i -> i).sum() + 1;",
+              "return adjusted(entries.stream().mapToInt(i -> i).sum());\n  }\n\n  private int adjusted(int sum) {\n"
+                  + "    return sum + 2;");
+          console.awaitTranscript("changed shape");
+          return "continue";
+        })
+        .type("fields")
+        .type("p test.ledger.balance()")
+        .type("p doubled(test.ledger.balance())")
+        .type("skip");
+
+    project.run("shop.LedgerTest", console);
+
+    assertThat(console.transcript())
+        .contains("test: LedgerTest (rerun 1 in fresh class loader 1; its @AfterEach has run)")
+        .contains("test now comes from another class loader")
+        .contains("expected: <15> but was: <17>");
+    assertThat(console.lines()).containsSubsequence("  typed: p test.ledger.balance()", "$1 ==> 17",
+        "  typed: p doubled(test.ledger.balance())", "$2 ==> 34");
+  }
 }
