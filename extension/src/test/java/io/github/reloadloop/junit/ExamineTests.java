@@ -100,7 +100,7 @@ class ExamineTests {
     assertThat(console.transcript())
         .contains("org.opentest4j.AssertionFailedError: balance of Grace ==> expected: <15> but was: <16>")
         .containsPattern("  > shop\\.LedgerTest\\.balanceSumsEntries  \\S*src/test/java/shop/LedgerTest\\.java:24")
-        .containsPattern("\\.\\.\\. \\d+ frames in org\\.junit")
+        .containsPattern("\\.\\.\\. \\d+ frames? in org\\.junit")
         .doesNotContain("at org.junit.jupiter.engine")
         .contains("where     w ", "fields    f ", "eval      p   <Java>");
   }

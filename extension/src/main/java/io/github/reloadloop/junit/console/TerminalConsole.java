@@ -62,7 +62,11 @@ public final class TerminalConsole implements LoopConsole {
 
   @Override
   public InterruptWatch watchInterrupts(Runnable onInterrupt) {
-    return InterruptKey.watch(terminal, onInterrupt);
+    try {
+      return InterruptKey.watch(terminal, onInterrupt);
+    } catch (java.io.IOError e) {
+      return () -> { }; // The terminal went away: nothing can be typed, and the time limit still applies.
+    }
   }
 
   @Override

@@ -58,7 +58,6 @@ final class Evaluator implements AutoCloseable {
    */
   <T> Result<T> run(Callable<T> task, Runnable stop, LongSupplier runningSince) throws Exception {
     AtomicBoolean interrupted = new AtomicBoolean();
-    Future<T> future = executor().submit(task);
     Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -69,6 +68,7 @@ final class Evaluator implements AutoCloseable {
     System.setOut(routedOut);
     System.setErr(routedErr);
     try (LoopConsole.InterruptWatch watch = console.watchInterrupts(() -> interrupted.set(true))) {
+      Future<T> future = executor().submit(task);
       return await(future, stop, interrupted, runningSince);
     } finally {
       toConsole.finish();
