@@ -6,7 +6,13 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessf
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +142,7 @@ class ExamineTests {
         .type("p test.owner = \"Ada\"")
         .type("fields")
         .type("skip");
+    Map<Path, FileTime> before = files(project.directory);
 
     EngineExecutionResults results = project.run("shop.LedgerTest", console);
 
@@ -154,6 +161,7 @@ class ExamineTests {
     assertThat(console.transcript())
         .contains("Frobnicator is not known here: no such class on the test class path")
         .containsPattern("owner +String +\"Ada\"");
+    assertThat(files(project.directory)).as("sources and build output after eval").isEqualTo(before);
     results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedWithFailure()));
   }
 
@@ -216,5 +224,16 @@ class ExamineTests {
         .contains("expected: <15> but was: <17>");
     assertThat(console.lines()).containsSubsequence("  typed: p test.ledger.balance()", "$1 ==> 17",
         "  typed: p doubled(test.ledger.balance())", "$2 ==> 34");
+  }
+
+  /** Every file under {@code directory} with its modification time. */
+  private static Map<Path, FileTime> files(Path directory) throws IOException {
+    Map<Path, FileTime> files = new TreeMap<>();
+    try (Stream<Path> tree = Files.walk(directory)) {
+      for (Path file : tree.filter(Files::isRegularFile).toList()) {
+        files.put(directory.relativize(file), Files.getLastModifiedTime(file));
+      }
+    }
+    return files;
   }
 }
