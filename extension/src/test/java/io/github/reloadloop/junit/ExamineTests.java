@@ -98,8 +98,8 @@ class ExamineTests {
   }
 
   @Test
-  void where_wholeTraceWithTheUsersFramesMarkedAndLibraryFramesFolded_andHelpListsTheCommands() throws Exception {
-    ScriptedConsole console = new ScriptedConsole().type("where").type("help").type("skip");
+  void whereFieldsAndHelp_traceWithTheUsersFramesMarked_privateFieldsWithValues_newCommandsListed() throws Exception {
+    ScriptedConsole console = new ScriptedConsole().type("where").type("fields").type("help").type("skip");
 
     project.run("shop.LedgerTest", console);
 
@@ -108,21 +108,12 @@ class ExamineTests {
         .containsPattern("  > shop\\.LedgerTest\\.balanceSumsEntries  \\S*src/test/java/shop/LedgerTest\\.java:24")
         .containsPattern("\\.\\.\\. \\d+ frames? in org\\.junit")
         .doesNotContain("at org.junit.jupiter.engine")
-        .contains("where     w ", "fields    f ", "eval      p   <Java>");
-  }
-
-  @Test
-  void fields_privateFieldsWithTypesAndOneLineValues_andTheException() throws Exception {
-    ScriptedConsole console = new ScriptedConsole().type("fields").type("skip");
-
-    project.run("shop.LedgerTest", console);
-
-    assertThat(console.transcript())
         .contains("test: LedgerTest (the failing run)")
         .containsPattern("ledger +Ledger +shop\\.Ledger@")
         .containsPattern("owner +String +\"Grace\"")
         .contains("failure: org.opentest4j.AssertionFailedError")
-        .contains("message  \"balance of Grace ==> expected: <15> but was: <16>\"");
+        .contains("message  \"balance of Grace ==> expected: <15> but was: <16>\"")
+        .contains("where     w ", "fields    f ", "eval      p   <Java>");
   }
 
   @Test
@@ -139,6 +130,8 @@ class ExamineTests {
         .type("p new Frobnicator()")
         .type("p test.ledger.entries().get(7)")
         .type("p System.out.println(\"owner is \" + test.owner); System.out.print(\"no newline\")")
+        .type("p switch (test.ledger.entries().size()) { case 1 -> \"one\"; case 2 -> \"two\"; default -> \"more\"; }")
+        .type("p test.ledger.entries().stream().map(i -> test.twice(i)).toList()")
         .type("p test.owner = \"Ada\"")
         .type("fields")
         .type("skip");
@@ -160,6 +153,8 @@ class ExamineTests {
         "  typed: fields");
     assertThat(console.transcript())
         .contains("Frobnicator is not known here: no such class on the test class path")
+        .containsPattern("\\$\\d+ ==> \"two\"")
+        .containsPattern("\\$\\d+ ==> \\[10, 20]")
         .containsPattern("owner +String +\"Ada\"");
     assertThat(files(project.directory)).as("sources and build output after eval").isEqualTo(before);
     results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedWithFailure()));

@@ -47,7 +47,8 @@ final class EvalState implements AutoCloseable {
       session.close();
     }
     anchor = subject.testClass();
-    session = JShellSession.start(anchor, classpath(anchor), directories(classpath(anchor)));
+    List<Path> classpath = classpath(anchor);
+    session = JShellSession.start(anchor, classpath, directories(classpath));
     for (String declaration : TestImports.of(anchor, roots)) {
       session.evalSnippet(declaration);
     }

@@ -58,7 +58,6 @@ final class Evaluator implements AutoCloseable {
    */
   <T> Result<T> run(Callable<T> task, Runnable stop, LongSupplier runningSince) throws Exception {
     AtomicBoolean interrupted = new AtomicBoolean();
-    Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
     PrintStream out = System.out;
     PrintStream err = System.err;
     EvalOutput toConsole = new EvalOutput(out, evaluating, line -> console.println(Tone.PLAIN, line));
@@ -68,27 +67,37 @@ final class Evaluator implements AutoCloseable {
     System.setOut(routedOut);
     System.setErr(routedErr);
     try (LoopConsole.InterruptWatch watch = console.watchInterrupts(() -> interrupted.set(true))) {
-      Future<T> future = executor().submit(task);
+      Future<T> future = executor().submit(keepingDefaultHandler(task));
       return await(future, stop, interrupted, runningSince);
     } finally {
       toConsole.finish();
       errorsToConsole.finish();
       restore(out, err, routedOut, routedErr);
-      // JDK 17's local execution installs a JVM-wide default handler for uncaught exceptions on every run.
-      Thread.setDefaultUncaughtExceptionHandler(handler);
     }
   }
 
   /** Runs {@code task} on the evaluation thread for a quick answer (completion); {@code fallback} if busy or slow. */
   <T> T quick(Callable<T> task, T fallback) {
     try {
-      return executor().submit(task).get(QUICK.toMillis(), TimeUnit.MILLISECONDS);
+      return executor().submit(keepingDefaultHandler(task)).get(QUICK.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fallback;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       return fallback; // No completion is better than a console that waits on JShell.
     }
+  }
+
+  /** JDK 17's local execution installs a JVM-wide default handler of uncaught exceptions on every snippet. */
+  private static <T> Callable<T> keepingDefaultHandler(Callable<T> task) {
+    return () -> {
+      Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+      try {
+        return task.call();
+      } finally {
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+      }
+    };
   }
 
   private <T> Result<T> await(Future<T> future, Runnable stop, AtomicBoolean interrupted, LongSupplier runningSince)

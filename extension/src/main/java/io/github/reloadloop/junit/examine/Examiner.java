@@ -61,6 +61,10 @@ public final class Examiner implements AutoCloseable {
           + " failure its exception)");
       return;
     }
+    if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty()) {
+      console.println(Tone.ERROR, "eval needs the jdk.jshell module, which this JVM does not have (a trimmed runtime?)");
+      return;
+    }
     Subject examined = subject;
     run(() -> {
       List<Line> lines = new ArrayList<>();

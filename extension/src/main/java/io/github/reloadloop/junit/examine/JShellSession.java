@@ -125,13 +125,6 @@ final class JShellSession implements AutoCloseable {
     shell.stop();
   }
 
-  /** Declarations (imports, methods, classes, variables) the user made, in order, to carry into a new session. */
-  List<String> userSources(int skip) {
-    List<String> sources = new ArrayList<>();
-    shell.snippets().skip(skip).filter(s -> shell.status(s).isActive()).forEach(s -> sources.add(s.source()));
-    return sources;
-  }
-
   @Override
   public void close() {
     shell.close();
