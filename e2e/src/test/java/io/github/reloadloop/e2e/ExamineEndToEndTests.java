@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ExamineEndToEndTests {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void terminal_fieldsEvalWhereCtrlC_thenFixShownByEval_andContinuePasses() throws Exception {
-    terminal = TmuxSession.start(project.directory(), shellCommand());
+    terminal = TmuxSession.start(project.directory(), FixtureProject.shellLine(project.mavenCommand()));
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
 
     terminal.type("fields");
@@ -89,14 +88,5 @@ class ExamineEndToEndTests {
     assertThat(exit).as("mvn exit code").isZero();
     DemoProject.SurefireReport report = project.demoReport();
     assertThat(report.failures() + report.errors()).as(report.xml()).isZero();
-  }
-
-  private String shellCommand() {
-    String mvn = project.mavenCommand().stream().map(ExamineEndToEndTests::quote).collect(Collectors.joining(" "));
-    return "export JAVA_HOME=" + quote(DemoProject.javaHome()) + "; " + mvn + "; echo \"e2e: mvn exited with $?\"";
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
   }
 }
