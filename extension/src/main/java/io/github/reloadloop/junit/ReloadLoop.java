@@ -154,6 +154,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     }
     LoopSession session = session(context);
     if (session == null || !session.active()) {
+      FailureLoop.recordIfNested(context, throwable);
       throw throwable;
     }
     new FailureLoop(session).handle(context, throwable, phase);

@@ -28,6 +28,7 @@ final class ScriptedConsole implements LoopConsole {
   private final List<String> transcript = new ArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger opened = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Boolean> ctrlC = new ConcurrentLinkedQueue<>();
   volatile boolean closed;
   volatile String unavailable;
 
@@ -49,6 +50,34 @@ final class ScriptedConsole implements LoopConsole {
   ScriptedConsole then(Step step) {
     steps.add(step);
     return this;
+  }
+
+  /** Types {@code line} at the next prompt, then presses Ctrl-C while it runs. */
+  ScriptedConsole typeThenCtrlC(String line) {
+    steps.add(() -> {
+      ctrlC.add(Boolean.TRUE);
+      return line;
+    });
+    return this;
+  }
+
+  @Override
+  public InterruptWatch watchInterrupts(Runnable onInterrupt) {
+    if (ctrlC.poll() != null) {
+      record("  pressed: Ctrl-C");
+      onInterrupt.run();
+    }
+    return () -> { };
+  }
+
+  /** Waits (bounded polling) until the transcript contains {@code text}. */
+  void awaitTranscript(String text) throws InterruptedException {
+    for (int i = 0; i < 600 && !transcript().contains(text); i++) {
+      Thread.sleep(100);
+    }
+    if (!transcript().contains(text)) {
+      throw new AssertionError("the console never showed '" + text + "':\n" + transcript());
+    }
   }
 
   /** Behaves like a process without a terminal. */

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GoldDiscountDemoTests {
 
   private final PriceCalculator calculator = new PriceCalculator();
+  private final Order order = Order.of(new Customer("Grace", Tier.GOLD))
+      .with(OrderLine.of("espresso beans 1 kg", "25.00", 4));
 
   @Test
   void goldCustomer_ordersBeans_paysTenPercentLess() {
-    Order order = Order.of(new Customer("Grace", Tier.GOLD))
-        .with(OrderLine.of("espresso beans 1 kg", "25.00", 4));
-
     Invoice invoice = calculator.invoice(order);
 
     assertEquals(new BigDecimal("90.00"), invoice.total(), "Gold customers pay 10 % less");

@@ -12,10 +12,17 @@ import java.util.Optional;
 public final class Commands {
 
   /** What a command asks the loop to do. */
-  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, HELP }
+  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, WHERE, FIELDS, EVAL, HELP }
 
-  /** One command: its name, a short alias and a line of help. */
-  public record Command(String name, String alias, Action action, String help) {}
+  /**
+   * One command: its name, a short alias, a line of help, and the name of an argument that the console
+   * completes ({@code ""} for none).
+   */
+  public record Command(String name, String alias, Action action, String help, String argument) {
+    public Command(String name, String alias, Action action, String help) {
+      this(name, alias, action, help, "");
+    }
+  }
 
   public static final List<Command> ALL = List.of(
       new Command("continue", "c", Action.CONTINUE, "wait for pending reloads, then rerun the failed test"),
@@ -24,6 +31,10 @@ public final class Commands {
       new Command("status", "st", Action.STATUS, "source roots, reloaded classes, compile errors, class loaders"),
       new Command("verify", "v", Action.VERIFY,
           "rerun now the tests of this run that reach a changed class (verify all: every test so far)"),
+      new Command("where", "w", Action.WHERE, "the failure's whole stack trace, your frames marked"),
+      new Command("fields", "f", Action.FIELDS, "the failing test's fields and the exception"),
+      new Command("eval", "p", Action.EVAL, "<Java>: evaluate with JShell; test is the failing test, failure its exception",
+          "<Java>"),
       new Command("help", "h", Action.HELP, "this list"));
 
   private Commands() {}

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
+import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.impl.LineReaderImpl;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -34,10 +34,10 @@ final class ConsoleLineReader extends LineReaderImpl implements PromptKeeper.Pro
 
   private boolean hidden; // guarded by lock
 
-  ConsoleLineReader(Terminal terminal) {
+  ConsoleLineReader(Terminal terminal, Completer completer) {
     super(terminal, "reload-loop", null);
     setHistory(new DefaultHistory());
-    setCompleter(new StringsCompleter(Commands.completions()));
+    setCompleter(completer);
     option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     option(LineReader.Option.AUTO_FRESH_LINE, true);
     getWidgets().put(INTERRUPT_WIDGET, this::interruptKey);

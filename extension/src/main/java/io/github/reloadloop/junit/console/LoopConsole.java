@@ -22,9 +22,44 @@ public interface LoopConsole extends AutoCloseable {
   /** Shows a line, above the prompt if a line is being read. */
   void println(Tone tone, String text);
 
+  /**
+   * Watches for Ctrl-C while no line is read (an {@code eval} runs): until the watch is closed, Ctrl-C calls
+   * {@code onInterrupt} instead of signalling the build. A console without a terminal never calls it.
+   */
+  default InterruptWatch watchInterrupts(Runnable onInterrupt) {
+    return () -> { };
+  }
+
+  /** Completes the argument of commands that take one ({@code eval}); {@code null} stops it. */
+  default void completeArguments(ArgumentCompletion completion) {
+    // A console without a line editor has nothing to complete.
+  }
+
   /** Restores the terminal. Idempotent. */
   @Override
   void close();
+
+  /** An active {@link #watchInterrupts} watch; closing it restores the terminal. */
+  interface InterruptWatch extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Completion of a command's argument, such as the Java of {@code eval}. */
+  interface ArgumentCompletion {
+    /**
+     * @param argument the text after the command word
+     * @param cursor the cursor's position in {@code argument}
+     * @return the replacements for the part of {@code argument} from {@code from} to the cursor
+     */
+    Completions complete(String argument, int cursor);
+  }
+
+  /**
+   * @param from where in the argument the completed part starts
+   * @param candidates what may replace it
+   */
+  record Completions(int from, java.util.List<String> candidates) {}
 
   /** Thrown when no more input can come: the message says why (Ctrl-D, Ctrl-C, terminal closed). */
   final class ConsoleClosedException extends Exception {

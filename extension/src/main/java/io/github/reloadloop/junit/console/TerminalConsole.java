@@ -23,6 +23,7 @@ public final class TerminalConsole implements LoopConsole {
   private final ConsoleLineReader reader;
   private final PromptKeeper keeper;
   private volatile boolean reading;
+  private volatile ArgumentCompletion argumentCompletion;
   private boolean closed;
 
   /**
@@ -32,7 +33,7 @@ public final class TerminalConsole implements LoopConsole {
    */
   TerminalConsole(Terminal terminal, boolean keepPromptBelowOutput) {
     this.terminal = terminal;
-    this.reader = new ConsoleLineReader(terminal);
+    this.reader = new ConsoleLineReader(terminal, new CommandCompleter(() -> argumentCompletion));
     this.keeper = keepPromptBelowOutput ? PromptKeeper.start(reader) : null;
   }
 
@@ -57,6 +58,20 @@ public final class TerminalConsole implements LoopConsole {
     } finally {
       reading = false;
     }
+  }
+
+  @Override
+  public InterruptWatch watchInterrupts(Runnable onInterrupt) {
+    try {
+      return InterruptKey.watch(terminal, onInterrupt);
+    } catch (java.io.IOError e) {
+      return () -> { }; // The terminal went away: nothing can be typed, and the time limit still applies.
+    }
+  }
+
+  @Override
+  public void completeArguments(ArgumentCompletion completion) {
+    this.argumentCompletion = completion;
   }
 
   @Override

@@ -9,6 +9,9 @@ import io.github.reloadloop.junit.console.Commands.Command;
 import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.ConsoleClosedException;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
+import io.github.reloadloop.junit.examine.Examiner;
+import io.github.reloadloop.junit.examine.Subject;
+import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import java.io.IOException;
 import java.time.Duration;
@@ -57,6 +60,7 @@ public final class FailureLoop {
   public record Resolution(boolean passed, int reruns, Throwable latest) {}
 
   private final LoopSession session;
+  private Examiner examiner;
 
   public FailureLoop(LoopSession session) {
     this.session = session;
@@ -70,6 +74,7 @@ public final class FailureLoop {
    */
   public void handle(ExtensionContext context, Throwable failure, String phase) throws Throwable {
     String testClass = LoopSession.testClassOf(context);
+    session.failedInstances().record(context.getUniqueId(), Subject.of(context, failure, "the failing run"));
     Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testClass, testName(context), phase,
         failure, session.notesFor(context.getUniqueId(), testClass)));
     if (!resolution.passed()) {
@@ -100,10 +105,55 @@ public final class FailureLoop {
         session.abort();
         return new Resolution(false, 0, test.failure());
       }
-      return interact(test, console);
+      try (Examiner examining = new Examiner(console, session.configuration().sourceRoots(),
+          LoopConfiguration.moduleDirectory(), session.configuration().evalTimeout())) {
+        examiner = examining;
+        console.completeArguments(examining::complete);
+        return interact(test, console);
+      } finally {
+        console.completeArguments(null);
+      }
     } finally {
+      session.failedInstances().forget(test.uniqueId());
       session.turn().unlock();
     }
+  }
+
+  /** In one of the loop's nested runs, records the failing test's instance for the console's {@code eval}. */
+  public static void recordIfNested(ExtensionContext context, Throwable failure) {
+    FailedInstances.recordIfNested(context, failure);
+  }
+
+  /** What the console examines first: the instance the failure happened in, if it was recorded. */
+  private Subject firstSubject(FailedTest test) {
+    return session.failedInstances().take(test.uniqueId(), test.failure())
+        .map(s -> s.origin().equals("the failing run") ? s : s.from("a run in " + loaderName(s.testClass())))
+        .orElseGet(() -> unrecorded(test.failure(), test.testClass(), "no instance was recorded for this run"));
+  }
+
+  /** After a failed rerun: its test instance, whose {@code @AfterEach} has run by now. */
+  private Subject rerunSubject(FailedTest test, Subject previous, Throwable failure, int reruns) {
+    String origin = "rerun " + reruns;
+    return session.failedInstances().take(test.uniqueId(), failure)
+        .map(s -> s.from(origin + (s.testClass().getClassLoader() instanceof FreshClassLoader
+            ? " in " + loaderName(s.testClass()) : "") + "; its @AfterEach has run"))
+        .orElseGet(() -> new Subject(failure, previous.instances(), previous.testClass(),
+            previous.origin() + "; the instance of " + origin + " was not recorded"));
+  }
+
+  private Subject unrecorded(Throwable failure, String testClass, String origin) {
+    Class<?> type;
+    try {
+      type = Class.forName(testClass, false, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      type = Object.class;
+    }
+    return new Subject(failure, List.of(), type, origin);
+  }
+
+  private static String loaderName(Class<?> type) {
+    return type.getClassLoader() instanceof FreshClassLoader fresh ? "fresh class loader " + fresh.generation()
+        : "the original class loader";
   }
 
   private Resolution interact(FailedTest test, LoopConsole console) throws InterruptedException {
@@ -111,6 +161,8 @@ public final class FailureLoop {
     int reruns = 0;
     showFailure(console, test.name(), test.phase(), latest, test.notes());
     showOutstandingProblems(console);
+    Subject subject = firstSubject(test);
+    examiner.examine(subject);
     while (true) {
       String line;
       try {
@@ -135,6 +187,9 @@ public final class FailureLoop {
             session.verify(console, Commands.argument(line).equalsIgnoreCase("all"));
           }
         }
+        case WHERE -> examiner.where();
+        case FIELDS -> examiner.fields();
+        case EVAL -> examiner.eval(Commands.argument(line));
         case SKIP -> {
           console.println(Tone.INFO, "skipped: " + test.name() + " fails");
           return new Resolution(false, reruns, latest);
@@ -159,6 +214,8 @@ public final class FailureLoop {
               latest = outcome.failure() == null ? latest : outcome.failure();
               showFailure(console, test.name() + " (rerun " + reruns + ")", "test", latest,
                   session.notesFor(test.uniqueId(), test.testClass()));
+              subject = rerunSubject(test, subject, latest, reruns);
+              examiner.examine(subject);
             }
             case ABORTED -> console.println(Tone.WARNING, "the rerun was aborted"
                 + (outcome.failure() != null ? ": " + outcome.failure() : outcome.detail() != null ? ": " + outcome.detail() : ""));

@@ -61,7 +61,8 @@ public final class FailureReport {
     return Optional.empty();
   }
 
-  static Optional<Path> sourceOf(StackTraceElement frame, List<Path> roots) {
+  /** The source file of {@code frame} under one of {@code roots}: the frame is in the user's code. */
+  public static Optional<Path> sourceOf(StackTraceElement frame, List<Path> roots) {
     if (frame.getFileName() == null) {
       return Optional.empty();
     }

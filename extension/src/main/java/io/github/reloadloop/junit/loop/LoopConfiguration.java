@@ -3,11 +3,14 @@ package io.github.reloadloop.junit.loop;
 import io.github.reloadloop.core.CompilerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -21,9 +24,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param consoleFactory {@value #CONSOLE}: {@code tty} or the class name of a {@code ConsoleFactory}
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
  * @param processorPath {@value #PROCESSOR_PATH}, resolved against the module directory
+ * @param evalTimeout {@value #EVAL_TIMEOUT}: the time limit of one {@code eval} at the console
  */
 public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
-    CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath) {
+    CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -42,11 +46,17 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
    */
   public static final String PROCESSOR_PATH = "reload.processorpath";
 
-  /** Settings without an explicit processor path. */
+  /** Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT}. */
   public LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
       CompilerChoice compiler, String consoleFactory, boolean rerun) {
-    this(enabled, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of());
+    this(enabled, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of(), DEFAULT_EVAL_TIMEOUT);
   }
+
+  /** The time limit of one {@code eval} at the console: {@code 10 s} (default), {@code 500 ms}, {@code 2 m}. */
+  public static final String EVAL_TIMEOUT = "reload.eval.timeout";
+
+  static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   static final String DEFAULT_DIRS = "src/main/java,src/test/java";
 
@@ -80,8 +90,9 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     // Checked only with the loop on: a run without the loop must not fail over a setting it does not use.
     List<Path> processorPath = enabled ? processorPath(lookup.apply(PROCESSOR_PATH).orElse(""), moduleDirectory)
         : List.of();
+    Duration evalTimeout = lookup.apply(EVAL_TIMEOUT).map(v -> duration(EVAL_TIMEOUT, v)).orElse(DEFAULT_EVAL_TIMEOUT);
     return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun,
-        processorPath);
+        processorPath, evalTimeout);
   }
 
   private static List<Path> processorPath(String value, Path moduleDirectory) {
@@ -99,6 +110,26 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
       entries.add(entry);
     }
     return List.copyOf(entries);
+  }
+
+  /** A positive duration: a number with an optional unit, ms, s (default), m or h. */
+  static Duration duration(String key, String value) {
+    Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+      Duration duration = switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofSeconds(amount);
+      };
+      if (!duration.isZero()) {
+        return duration;
+      }
+    }
+    throw new ExtensionConfigurationException(key + "=" + value
+        + " is not a duration: use a positive number with an optional unit ms, s (the default), m or h, such as 10 s");
   }
 
   /** The module under test: Surefire's {@code basedir}, else the working directory. */

@@ -43,6 +43,7 @@ public final class LoopSession implements AutoCloseable {
   private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
+  private final FailedInstances failedInstances = FailedInstances.open(this::active);
   private final TestRerunner rerunner;
   private final ChangeLog changes = new ChangeLog();
   private final TestHistory history = new TestHistory();
@@ -61,7 +62,8 @@ public final class LoopSession implements AutoCloseable {
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
     this.originalLoader = testLoader;
-    this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"), originalLoader);
+    this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true",
+        FailedInstances.KEY, failedInstances.id()), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
     this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
@@ -153,6 +155,11 @@ public final class LoopSession implements AutoCloseable {
 
   TestHistory history() {
     return history;
+  }
+
+  /** The test instances of failures, for the console's {@code fields} and {@code eval}. */
+  FailedInstances failedInstances() {
+    return failedInstances;
   }
 
   TestRerunner rerunner() {
@@ -318,6 +325,7 @@ public final class LoopSession implements AutoCloseable {
       return;
     }
     closed = true;
+    failedInstances.close();
     freshLoaders.close();
     rerunner.close();
     if (reloader != null) {

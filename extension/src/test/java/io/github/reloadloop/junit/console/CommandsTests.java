@@ -34,7 +34,20 @@ class CommandsTests {
   void helpAndUsage_generatedFromTheRegistry() {
     assertThat(Commands.help().lines()).hasSize(Commands.ALL.size())
         .anySatisfy(l -> assertThat(l).contains("skip").contains("let this failure stand"));
-    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v), help (h)");
-    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "verify", "help");
+    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v),"
+        + " where (w), fields (f), eval (p), help (h)");
+    assertThat(Commands.completions())
+        .containsExactly("continue", "skip", "abort", "status", "verify", "where", "fields", "eval", "help");
+  }
+
+  @Test
+  void eval_namedByTheFirstWord_argumentIsTheRest() {
+    assertThat(Commands.parse("p test.ledger.balance()")).map(Commands.Command::action).contains(Action.EVAL);
+    assertThat(Commands.parse("eval  int x = 1; x + 1 ")).map(Commands.Command::action).contains(Action.EVAL);
+    assertThat(Commands.argument("eval  int x = 1; x + 1 ")).isEqualTo("int x = 1; x + 1");
+    assertThat(Commands.parse("p")).map(Commands.Command::action).contains(Action.EVAL);
+    assertThat(Commands.argument("p")).isEmpty();
+    assertThat(Commands.parse("w")).map(Commands.Command::action).contains(Action.WHERE);
+    assertThat(Commands.parse("fields")).map(Commands.Command::action).contains(Action.FIELDS);
   }
 }

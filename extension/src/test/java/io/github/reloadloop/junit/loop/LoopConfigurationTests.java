@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.reloadloop.core.CompilerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,25 @@ class LoopConfigurationTests {
     assertThatThrownBy(() -> read(Map.of("reload.compiler", "gcj")))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("reload.compiler=gcj").hasMessageContaining("auto, javac or ecj");
+  }
+
+  @Test
+  void evalTimeout_tenSecondsByDefault_numbersWithOrWithoutAUnit() throws Exception {
+    assertThat(read(Map.of()).evalTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(read(Map.of("reload.eval.timeout", "3")).evalTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(read(Map.of("reload.eval.timeout", "500 ms")).evalTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(read(Map.of("reload.eval.timeout", "2m")).evalTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(read(Map.of("reload.eval.timeout", " 1 H ")).evalTimeout()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void evalTimeout_badValue_messageNamesKeyValueAndWhatIsAccepted() {
+    for (String bad : new String[] {"0", "-1 s", "soon", "10 days"}) {
+      assertThatThrownBy(() -> read(Map.of("reload.eval.timeout", bad)))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessage("reload.eval.timeout=" + bad + " is not a duration: use a positive number with an optional"
+              + " unit ms, s (the default), m or h, such as 10 s");
+    }
   }
 
   @Test
