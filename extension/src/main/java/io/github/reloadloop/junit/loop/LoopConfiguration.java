@@ -15,19 +15,26 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@code junit-platform.properties} and launcher parameters all work).
  *
  * @param enabled {@value #LOOP}
- * @param sourceRoots {@value #DIRS}, resolved against the module directory, existing ones only
- * @param missingRoots roots named in {@value #DIRS} that do not exist
+ * @param discover whether the default source roots are found from the class path ({@value #DIRS} not given)
+ * @param sourceRoots {@value #DIRS} (none when not given), then {@value #ADD_DIRS}, resolved against the module
+ *     directory, existing ones only
+ * @param missingRoots roots named in {@value #DIRS} or {@value #ADD_DIRS} that do not exist
  * @param compiler {@value #COMPILER}
  * @param consoleFactory {@value #CONSOLE}: {@code tty} or the class name of a {@code ConsoleFactory}
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
  */
-public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
+public record LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
     CompilerChoice compiler, String consoleFactory, boolean rerun) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
-  /** Comma-separated source roots, relative to the module directory; default src/main/java,src/test/java. */
+  /**
+   * Comma-separated source roots, relative to the module directory; default: the module's src/main/java and
+   * src/test/java and the sources of every other module of the project on the test class path.
+   */
   public static final String DIRS = "reload.dir";
+  /** Comma-separated source roots watched in addition to {@value #DIRS} or its default. */
+  public static final String ADD_DIRS = "reload.dir.add";
   /** {@code auto} (default), {@code javac} or {@code ecj}. */
   public static final String COMPILER = CompilerChoice.KEY;
   /** Where the console lives: {@code tty} (default) or a {@code ConsoleFactory} class name (tests). */
@@ -35,28 +42,15 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
   /** Set by the loop on its nested rerun so that the rerun never opens a console of its own. */
   public static final String RERUN = "reload.loop.rerun";
 
-  static final String DEFAULT_DIRS = "src/main/java,src/test/java";
-
   /** Reads the settings through {@code lookup} (a configuration parameter getter). */
   public static LoopConfiguration read(Function<String, Optional<String>> lookup, Path moduleDirectory) {
     boolean enabled = bool(LOOP, lookup.apply(LOOP));
     boolean rerun = bool(RERUN, lookup.apply(RERUN));
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
-    Optional<String> named = lookup.apply(DIRS);
-    boolean explicit = named.isPresent();
-    String dirs = named.map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_DIRS);
-    for (String item : dirs.split(",")) {
-      if (item.isBlank()) {
-        continue;
-      }
-      Path root = moduleDirectory.resolve(item.trim()).toAbsolutePath().normalize();
-      if (Files.isDirectory(root)) {
-        roots.add(root);
-      } else if (explicit) {
-        missing.add(root);
-      }
-    }
+    Optional<String> named = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty());
+    named.ifPresent(dirs -> resolve(dirs, moduleDirectory, roots, missing));
+    lookup.apply(ADD_DIRS).ifPresent(dirs -> resolve(dirs, moduleDirectory, roots, missing));
     CompilerChoice compiler;
     try {
       compiler = CompilerChoice.parse(lookup.apply(COMPILER).orElse("auto"));
@@ -64,7 +58,22 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
       throw new ExtensionConfigurationException(e.getMessage());
     }
     String console = lookup.apply(CONSOLE).map(String::trim).orElse("tty");
-    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun);
+    return new LoopConfiguration(enabled, named.isEmpty(), List.copyOf(roots), List.copyOf(missing), compiler,
+        console, rerun);
+  }
+
+  private static void resolve(String dirs, Path moduleDirectory, List<Path> roots, List<Path> missing) {
+    for (String item : dirs.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      Path root = moduleDirectory.resolve(item.trim()).toAbsolutePath().normalize();
+      if (Files.isDirectory(root)) {
+        roots.add(root);
+      } else {
+        missing.add(root);
+      }
+    }
   }
 
   /** The module under test: Surefire's {@code basedir}, else the working directory. */
