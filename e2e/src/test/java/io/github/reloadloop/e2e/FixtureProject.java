@@ -48,6 +48,11 @@ final class FixtureProject {
     return directory;
   }
 
+  /** A module of a multi-module fixture, for its reports. */
+  FixtureProject module(String name) {
+    return new FixtureProject(directory.resolve(name));
+  }
+
   /** Replaces {@code from} by {@code to} in a source file and saves it like an editor. */
   void edit(String file, String from, String to) throws IOException {
     Path path = directory.resolve(file);
@@ -65,11 +70,16 @@ final class FixtureProject {
    * repository. Online: a fixture may need dependencies that this build did not download.
    */
   List<String> mavenCommand(String... extra) {
+    return mavenCommandFor("test", extra);
+  }
+
+  /** The same with another lifecycle phase than {@code test} ({@code verify}: siblings' jars are built first). */
+  List<String> mavenCommandFor(String phase, String... extra) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
     Path mvn = Path.of(home, "bin", "mvn");
     command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.addAll(List.of("-B", "test", "-Dreload.loop=true"));
+    command.addAll(List.of("-B", phase, "-Dreload.loop=true"));
     String repository = System.getProperty("e2e.localRepository", "");
     if (!repository.isEmpty()) {
       command.add("-Dmaven.repo.local=" + repository);
