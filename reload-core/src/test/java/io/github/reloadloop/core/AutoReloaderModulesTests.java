@@ -9,6 +9,7 @@ import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
+import io.github.reloadloop.core.support.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,10 +43,7 @@ class AutoReloaderModulesTests {
   @TempDir Path repository;
 
   private Path write(String relative, String text) throws IOException {
-    Path file = checkout.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-    return file;
+    return Trees.write(checkout, relative, text);
   }
 
   private static String prices(String body) {

@@ -2,6 +2,7 @@ package io.github.reloadloop.core.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reloadloop.core.support.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,7 @@ class ProjectModulesTests {
   @TempDir Path checkout;
 
   private Path write(String relative, String text) throws IOException {
-    Path file = checkout.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-    return file;
+    return Trees.write(checkout, relative, text);
   }
 
   private Path directory(String relative) throws IOException {
