@@ -145,8 +145,16 @@ class AutoReloaderModulesTests {
       assertThat(reloader.status().sourceRoots()).as("core is not on this class path")
           .containsExactly(checkout.resolve("app/src/test/java"));
 
-      Path fix = write("core/src/main/java/shop/Prices.java", prices("return 2;"));
-      Await.until(() -> "the save in core is reported: " + events + report, () -> outside.saves.size() == 1);
+      Path fix = checkout.resolve("core/src/main/java/shop/Prices.java");
+      // The checkout is registered on the watcher's thread after the start: saved until that is done.
+      Await.until(() -> "the save in core is reported: " + events + report, () -> {
+        try {
+          Trees.write(checkout, "core/src/main/java/shop/Prices.java", prices("return 2;"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return outside.saves.size() == 1;
+      });
       write("core/src/main/java/shop/Prices.java", prices("return 3;"));
       write("core/src/main/java/shop/Taxes.java", "package shop;\nclass Taxes {}\n");
       write("core/target/generated-sources/shop/Generated.java", "package shop;\nclass Generated {}\n");

@@ -23,11 +23,15 @@ public record BuildModule(Path directory, String name, String coordinates, Path 
   /** The module in {@code directory}, which holds a build file. */
   static BuildModule at(Path directory) {
     Path pomFile = directory.resolve(POM);
-    if (!Files.isRegularFile(pomFile)) {
+    return of(directory, Files.isRegularFile(pomFile) ? Pom.read(pomFile) : null);
+  }
+
+  /** The module in {@code directory}, described by {@code pom} ({@code null} for a Gradle module). */
+  static BuildModule of(Path directory, Pom pom) {
+    if (pom == null) {
       return new BuildModule(directory, directoryName(directory), "", directory.resolve("src/main/java"),
           directory.resolve("src/test/java"));
     }
-    Pom pom = Pom.read(pomFile);
     return new BuildModule(directory, pom.artifactId().isEmpty() ? directoryName(directory) : pom.artifactId(),
         pom.artifactId().isEmpty() ? "" : pom.coordinates(),
         sourceDirectory(directory, pom.sourceDirectory(), "src/main/java"),
@@ -68,8 +72,8 @@ public record BuildModule(Path directory, String name, String coordinates, Path 
 
   /** A POM's source directory: relative to the module, with {@code ${project.basedir}} or {@code ${basedir}} allowed. */
   private static Path sourceDirectory(Path module, Optional<String> declared, String conventional) {
-    String value = declared.map(d -> d.replace("${project.basedir}", module.toString())
-        .replace("${basedir}", module.toString())).orElse(conventional);
+    String value = declared.isEmpty() ? conventional
+        : declared.get().replace("${project.basedir}", module.toString()).replace("${basedir}", module.toString());
     if (value.contains("${")) {
       value = conventional; // Another property: not resolved here, the convention is the best guess.
     }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,8 @@ record Pom(String groupId, String artifactId, List<String> modules, Optional<Str
   private static final Set<String> MODULES = Set.of("project/modules/module", "project/subprojects/subproject",
       "project/profiles/profile/modules/module", "project/profiles/profile/subprojects/subproject");
   private static final Set<String> SINGLE = Set.of(GROUP, ARTIFACT, PARENT_GROUP, SOURCES, TEST_SOURCES);
+  /** The deepest element read: {@code project/profiles/profile/modules/module}. */
+  private static final int MAX_DEPTH = 5;
 
   /** Reads {@code pom.xml}; an unreadable file reads as an empty POM. */
   static Pom read(Path pom) {
@@ -49,22 +49,27 @@ record Pom(String groupId, String artifactId, List<String> modules, Optional<Str
   /** Reads the elements discovery needs from a POM's text; malformed XML yields what was read before it. */
   static Pom parse(String xml) {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    Deque<String> path = new ArrayDeque<>();
-    StringBuilder text = new StringBuilder();
+    // The element path as "project/build/sourceDirectory", with where each level starts; only the first
+    // levels are kept as text, as every element read is at most that deep.
+    StringBuilder path = new StringBuilder();
+    int[] starts = new int[MAX_DEPTH + 1];
+    int depth = 0;
+    int textFrom = 0;
+    StringBuilder cdata = new StringBuilder();
     int at = 0;
     while (at < xml.length()) {
       int open = xml.indexOf('<', at);
       if (open < 0) {
         break;
       }
-      text.append(xml, at, open);
       if (xml.startsWith("<![CDATA[", open)) {
         int close = xml.indexOf("]]>", open);
         if (close < 0) {
           break;
         }
-        text.append(xml, open + "<![CDATA[".length(), close);
+        cdata.append(xml, textFrom, open).append(xml, open + "<![CDATA[".length(), close);
         at = close + 3;
+        textFrom = at;
         continue;
       }
       String end = xml.startsWith("<!--", open) ? "-->" : ">";
@@ -75,26 +80,45 @@ record Pom(String groupId, String artifactId, List<String> modules, Optional<Str
       at = close + end.length();
       char kind = open + 1 < xml.length() ? xml.charAt(open + 1) : ' ';
       if (kind == '!' || kind == '?') {
-        continue; // A comment, a declaration or a processing instruction.
+        continue; // A comment, a declaration or a processing instruction: the text around it continues.
       }
-      String tag = xml.substring(open + 1, close).trim();
       if (kind == '/') {
-        String key = String.join("/", path);
-        if (SINGLE.contains(key) || MODULES.contains(key)) {
-          values.computeIfAbsent(key, k -> new ArrayList<>()).add(unescape(text.toString().trim()));
+        if (depth <= MAX_DEPTH && depth > 0) {
+          String key = path.toString();
+          if (SINGLE.contains(key) || MODULES.contains(key)) {
+            String text = cdata.length() == 0 ? xml.substring(textFrom, open) : cdata.append(xml, textFrom, open).toString();
+            List<String> found = values.get(key);
+            if (found == null) {
+              found = new ArrayList<>();
+              values.put(key, found);
+            }
+            found.add(unescape(text.trim()));
+          }
+          path.setLength(starts[depth]);
         }
-        path.pollLast();
-      } else if (!tag.endsWith("/")) {
-        path.addLast(localName(tag));
+        depth = Math.max(0, depth - 1);
+      } else if (xml.charAt(close - 1) != '/') {
+        depth++;
+        if (depth <= MAX_DEPTH) {
+          starts[depth] = path.length();
+          path.append(depth == 1 ? "" : "/").append(localName(xml, open + 1, close));
+        }
       }
-      text.setLength(0);
+      cdata.setLength(0);
+      textFrom = at;
     }
+    // Plain loops rather than streams here and in first(): a POM is read as the test JVM starts, when every
+    // new lambda still costs a class of its own.
     List<String> modules = new ArrayList<>();
-    values.forEach((key, found) -> {
-      if (MODULES.contains(key)) {
-        found.stream().filter(m -> !m.isEmpty()).forEach(modules::add);
+    for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+      if (MODULES.contains(entry.getKey())) {
+        for (String module : entry.getValue()) {
+          if (!module.isEmpty()) {
+            modules.add(module);
+          }
+        }
       }
-    });
+    }
     String group = first(values, GROUP).orElse(first(values, PARENT_GROUP).orElse(""));
     return new Pom(group, first(values, ARTIFACT).orElse(""), List.copyOf(modules), first(values, SOURCES),
         first(values, TEST_SOURCES));
@@ -106,16 +130,22 @@ record Pom(String groupId, String artifactId, List<String> modules, Optional<Str
   }
 
   private static Optional<String> first(Map<String, List<String>> values, String key) {
-    return values.getOrDefault(key, List.of()).stream().filter(v -> !v.isEmpty()).findFirst();
+    for (String value : values.getOrDefault(key, List.of())) {
+      if (!value.isEmpty()) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
   }
 
-  private static String localName(String tag) {
-    int space = 0;
-    while (space < tag.length() && !Character.isWhitespace(tag.charAt(space))) {
-      space++;
+  /** The name of the tag between {@code from} and {@code to}, without its namespace prefix. */
+  private static String localName(String xml, int from, int to) {
+    int end = from;
+    while (end < to && !Character.isWhitespace(xml.charAt(end)) && xml.charAt(end) != '/') {
+      end++;
     }
-    String name = tag.substring(0, space);
-    return name.substring(name.indexOf(':') + 1);
+    int colon = xml.lastIndexOf(':', end - 1);
+    return xml.substring(colon >= from ? colon + 1 : from, end);
   }
 
   private static String unescape(String text) {

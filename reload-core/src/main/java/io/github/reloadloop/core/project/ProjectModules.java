@@ -140,7 +140,7 @@ public final class ProjectModules {
       return;
     }
     Path sources = module.sources(set);
-    if (OWN_CLASSES.stream().anyMatch(c -> Files.isRegularFile(directory.resolve(c)))) {
+    if (holdsOwnClasses(directory)) {
       own(directory, sources);
       return;
     }
@@ -172,11 +172,20 @@ public final class ProjectModules {
       return; // A dependency.
     }
     Path sources = module.sources(jar.getFileName().toString().endsWith("-tests.jar") ? "test" : "main");
-    if (OWN_CLASSES.stream().anyMatch(c -> Jars.contains(jar, c))) {
+    if (holdsOwnClasses(jar)) {
       own(jar, sources);
       return;
     }
     add(sources, module, jar);
+  }
+
+  private static boolean holdsOwnClasses(Path location) {
+    for (String own : OWN_CLASSES) {
+      if (Files.isDirectory(location) ? Files.isRegularFile(location.resolve(own)) : Jars.contains(location, own)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** reload-loop's own classes: not watched, even as the module under test (the loop would patch itself). */
@@ -201,10 +210,7 @@ public final class ProjectModules {
       String relative = moduleDirectory.relativize(jar.getParent()).toString().replace('\\', '/');
       return relative.equals("target") || relative.equals("build/libs") ? moduleAt(moduleDirectory) : null;
     }
-    String name = jar.getFileName().toString();
-    boolean named = reactor.modules().stream()
-        .anyMatch(m -> !m.coordinates().isEmpty() && name.startsWith(m.name() + "-"));
-    if (!named) {
+    if (!namedLikeAModule(jar.getFileName().toString())) {
       return null; // Most jars are dependencies: only those named like a module are opened.
     }
     for (String coordinates : Jars.mavenCoordinates(jar)) {
@@ -214,6 +220,15 @@ public final class ProjectModules {
       }
     }
     return null;
+  }
+
+  private boolean namedLikeAModule(String jarName) {
+    for (BuildModule module : reactor.modules()) {
+      if (!module.coordinates().isEmpty() && jarName.startsWith(module.name() + "-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds a root that exists; the first class location found for it is the one its classes come from. */
@@ -232,7 +247,12 @@ public final class ProjectModules {
   }
 
   private BuildModule moduleAt(Path directory) {
-    return modules.computeIfAbsent(directory, d -> reactor != null ? reactor.moduleAt(d) : BuildModule.at(d));
+    BuildModule module = modules.get(directory);
+    if (module == null) {
+      module = reactor != null ? reactor.moduleAt(directory) : BuildModule.at(directory);
+      modules.put(directory, module);
+    }
+    return module;
   }
 
   /**

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,11 @@ final class Reactor {
   private final Map<Path, BuildModule> byDirectory = new LinkedHashMap<>();
   private final Map<String, BuildModule> byCoordinates = new LinkedHashMap<>();
 
-  private Reactor(Path root) {
+  /**
+   * @param poms the POMs read so far, by directory ({@code null} value: none there); discovery runs as the test
+   *     JVM starts, so each POM is read once
+   */
+  private Reactor(Path root, Map<Path, Pom> poms) {
     this.root = root;
     Deque<Path> pending = new ArrayDeque<>();
     pending.add(root);
@@ -35,14 +41,14 @@ final class Reactor {
         if (byDirectory.containsKey(directory) || !BuildModule.isModule(directory)) {
           continue;
         }
-        BuildModule module = BuildModule.at(directory);
+        Pom pom = pom(directory, poms);
+        BuildModule module = BuildModule.of(directory, pom);
         byDirectory.put(directory, module);
         if (!module.coordinates().isEmpty()) {
           byCoordinates.putIfAbsent(module.coordinates(), module);
         }
-        Path pom = directory.resolve(BuildModule.POM);
-        if (Files.isRegularFile(pom)) {
-          Pom.read(pom).modules().forEach(m -> pending.add(moduleDirectory(directory, m)));
+        for (String entry : pom == null ? List.<String>of() : pom.modules()) {
+          pending.add(moduleDirectory(directory, entry));
         }
       }
     }
@@ -54,15 +60,17 @@ final class Reactor {
     if (module == null) {
       return null;
     }
-    Path gradle = Files.isRegularFile(module.resolve(BuildModule.POM)) ? null : gradleRoot(module);
+    Map<Path, Pom> poms = new HashMap<>();
+    Path gradle = pom(module, poms) != null ? null : gradleRoot(module);
     if (gradle != null) {
-      return new Reactor(gradle);
+      return new Reactor(gradle, poms);
     }
     Path top = module;
-    for (Path parent = top.getParent(); parent != null && lists(parent, top); parent = top.getParent()) {
+    for (Path parent = top.getParent(); parent != null && lists(pom(parent, poms), parent, top);
+        parent = top.getParent()) {
       top = parent;
     }
-    return new Reactor(top);
+    return new Reactor(top, poms);
   }
 
   Path root() {
@@ -81,13 +89,30 @@ final class Reactor {
 
   /** The module in {@code directory}: read once, whether or not the root's {@code <modules>} list it. */
   BuildModule moduleAt(Path directory) {
-    return byDirectory.computeIfAbsent(directory, BuildModule::at);
+    BuildModule module = byDirectory.get(directory);
+    if (module == null) {
+      module = BuildModule.at(directory);
+      byDirectory.put(directory, module);
+    }
+    return module;
   }
 
-  private static boolean lists(Path aggregator, Path module) {
-    Path pom = aggregator.resolve(BuildModule.POM);
-    return Files.isRegularFile(pom)
-        && Pom.read(pom).modules().stream().anyMatch(m -> moduleDirectory(aggregator, m).equals(module));
+  private static boolean lists(Pom pom, Path aggregator, Path module) {
+    for (String entry : pom == null ? List.<String>of() : pom.modules()) {
+      if (moduleDirectory(aggregator, entry).equals(module)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The POM in {@code directory}, read once; {@code null} when there is none. */
+  private static Pom pom(Path directory, Map<Path, Pom> poms) {
+    if (!poms.containsKey(directory)) {
+      Path file = directory.resolve(BuildModule.POM);
+      poms.put(directory, Files.isRegularFile(file) ? Pom.read(file) : null);
+    }
+    return poms.get(directory);
   }
 
   /** A {@code <module>} entry names a directory, or a POM file in it. */

@@ -53,6 +53,7 @@ public final class SourceWatcher implements AutoCloseable {
   private final Map<WatchKey, Path> directories = new ConcurrentHashMap<>();
   /** Keys of directories outside the roots: a directory created there is registered with pruning. */
   private final Set<WatchKey> outside = ConcurrentHashMap.newKeySet();
+  private final Path project;
   private final Thread thread;
   private volatile long lastEventMillis = System.currentTimeMillis();
   private boolean warnedOfSize;
@@ -68,8 +69,8 @@ public final class SourceWatcher implements AutoCloseable {
   }
 
   /**
-   * Registers every directory under {@code roots} and, outside them, the directories of {@code project} that
-   * {@code pruned} does not exclude, and starts watching.
+   * Registers every directory under {@code roots} and starts watching; then, on the watcher's thread, the
+   * directories of {@code project} outside the roots that {@code pruned} does not exclude.
    *
    * @param project a directory whose saves outside the roots are reported too, or {@code null}
    * @param pruned directories of the project not to watch, with everything below them
@@ -87,12 +88,10 @@ public final class SourceWatcher implements AutoCloseable {
       for (Path root : this.roots) {
         registerTree(root, false);
       }
-      if (project != null) {
-        registerOutside(project, false);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + roots, e);
     }
+    this.project = project;
     this.thread = new Thread(this::run, "reload-loop-watch");
     thread.setDaemon(true);
     thread.start();
@@ -106,6 +105,11 @@ public final class SourceWatcher implements AutoCloseable {
 
   private void run() {
     try {
+      if (project != null) {
+        // On this thread rather than in the constructor: the rest of the checkout only gives hints, and a large
+        // one should not delay the start. Events wait until it is done.
+        registerOutside(project, false);
+      }
       while (true) {
         WatchKey key = service.take();
         Path directory = directories.get(key);
