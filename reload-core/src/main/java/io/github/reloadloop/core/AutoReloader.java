@@ -4,6 +4,7 @@ import io.github.reloadloop.core.compile.Classpath;
 import io.github.reloadloop.core.compile.Overlay;
 import io.github.reloadloop.core.compile.PatchCompiler;
 import io.github.reloadloop.core.compile.ProjectLayout;
+import io.github.reloadloop.core.project.OutsideRoots;
 import io.github.reloadloop.core.project.ProjectModules;
 import io.github.reloadloop.core.redefine.Applier;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
@@ -128,7 +129,7 @@ public final class AutoReloader implements AutoCloseable {
         MAX_BATCH_DELAY.compareTo(longest) > 0 ? MAX_BATCH_DELAY : longest);
     this.snapshot = new SourceSnapshot(roots);
     this.watcher = builder.watching ? new SourceWatcher(roots, modules.projectDirectory(),
-        ProjectModules::isPruned, this::changed, listener::warning) : null;
+        OutsideRoots::isPruned, this::changed, listener::warning) : null;
     this.worker = daemon(this::run, "reload-loop-reload");
     worker.start();
   }
@@ -259,7 +260,7 @@ public final class AutoReloader implements AutoCloseable {
     } catch (IOException e) {
       return; // Gone meanwhile: nothing was saved that could be reloaded.
     }
-    Path root = ProjectModules.sourceRootFor(file);
+    Path root = OutsideRoots.sourceRootFor(file);
     if (reportedOutside.add(root)) {
       listener.savedOutsideRoots(file, root);
     }

@@ -231,29 +231,4 @@ class ProjectModulesTests {
     assertThat(modules.projectDirectory()).isNull();
     assertThat(modules.moduleOf(checkout)).isEqualTo(Optional.empty());
   }
-
-  @Test
-  void sourceRootFor_stripsTheDeclaredPackage_orFallsBackToTheDirectory() throws Exception {
-    Path placed = write("core/src/test/java/shop/core/PriceTest.java", "// package wrong;\npackage shop.core;\n");
-    Path misplaced = write("scratch/Thing.java", "package shop.core;\nclass Thing {}\n");
-    Path none = write("scripts/Tool.java", "class Tool {}\n");
-    Path half = write("core/src/main/java/shop/core/Half.java", "packa");
-
-    assertThat(ProjectModules.sourceRootFor(placed)).isEqualTo(checkout.resolve("core/src/test/java"));
-    assertThat(ProjectModules.sourceRootFor(misplaced)).isEqualTo(checkout.resolve("scratch"));
-    assertThat(ProjectModules.sourceRootFor(none)).isEqualTo(checkout.resolve("scripts"));
-    assertThat(ProjectModules.sourceRootFor(half)).as("Maven's and Gradle's convention")
-        .isEqualTo(checkout.resolve("core/src/main/java"));
-  }
-
-  @Test
-  void isPruned_buildOutputNextToABuildFile_hiddenAndNodeModules() throws Exception {
-    write("core/pom.xml", pom("core"));
-
-    assertThat(ProjectModules.isPruned(checkout.resolve("core/target"))).isTrue();
-    assertThat(ProjectModules.isPruned(checkout.resolve("core/src/main/java/acme/build"))).isFalse();
-    assertThat(ProjectModules.isPruned(checkout.resolve(".git"))).isTrue();
-    assertThat(ProjectModules.isPruned(checkout.resolve("web/node_modules"))).isTrue();
-    assertThat(ProjectModules.isPruned(checkout.resolve("core/src"))).isFalse();
-  }
 }
