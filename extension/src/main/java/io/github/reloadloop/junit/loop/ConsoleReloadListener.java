@@ -59,11 +59,9 @@ final class ConsoleReloadListener implements ReloadListener {
     lines.forEach(line -> show(Tone.WARNING, line));
   }
 
-  /** A path as {@code reload.dir} takes it: relative to the module directory. */
+  /** A path as {@code reload.dir} takes it: relative to the module directory, within the same checkout. */
   private String relative(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    return absolute.getRoot() != null && absolute.getRoot().equals(moduleDirectory.getRoot())
-        ? moduleDirectory.relativize(absolute).toString() : absolute.toString();
+    return RootLines.display(path, moduleDirectory);
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.util.Map;
 final class RootLines {
 
   private static final String INDENT = "                ";
+  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
+      "settings.gradle", "settings.gradle.kts");
 
   private RootLines() {}
 
@@ -43,11 +45,26 @@ final class RootLines {
     return lines;
   }
 
-  /** Relative to the module when the path is in the module's parent directory (siblings), else absolute. */
+  private static boolean holdsBuildFile(Path directory) {
+    for (String file : BUILD_FILES) {
+      if (Files.isRegularFile(directory.resolve(file))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Relative to the module when the path is in the same checkout (the nearest directory above both holds a
+   * build file: the reactor root), else absolute.
+   */
   static String display(Path path, Path module) {
     Path absolute = path.toAbsolutePath().normalize();
-    Path parent = module.getParent();
-    return parent != null && absolute.startsWith(parent) && !absolute.equals(module)
-        ? module.relativize(absolute).toString() : absolute.toString();
+    Path common = module.toAbsolutePath().normalize();
+    while (common != null && !absolute.startsWith(common)) {
+      common = common.getParent();
+    }
+    boolean sameCheckout = common != null && (common.equals(module) || holdsBuildFile(common));
+    return sameCheckout && !absolute.equals(module) ? module.relativize(absolute).toString() : absolute.toString();
   }
 }

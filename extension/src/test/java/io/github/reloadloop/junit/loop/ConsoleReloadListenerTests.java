@@ -3,12 +3,22 @@ package io.github.reloadloop.junit.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.junit.console.LoopConsole;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleReloadListenerTests {
+
+  @TempDir Path shop;
+
+  @BeforeEach
+  void reactorRoot() throws Exception {
+    Files.writeString(shop.resolve("pom.xml"), "<project/>");
+  }
 
   /** Records what is shown; the console is the edge these tests fake. */
   private static final class Recorder implements LoopConsole {
@@ -31,10 +41,10 @@ class ConsoleReloadListenerTests {
   @Test
   void saveOutsideTheRoots_namesTheFileAndTheReloadDirAddValue_relativeToTheModule() {
     Recorder console = new Recorder();
-    ConsoleReloadListener listener = new ConsoleReloadListener(() -> console, Path.of("/work/shop/app"));
+    ConsoleReloadListener listener = new ConsoleReloadListener(() -> console, shop.resolve("app"));
 
-    listener.savedOutsideRoots(Path.of("/work/shop/core/src/test/java/shop/CoreTest.java"),
-        Path.of("/work/shop/core/src/test/java"));
+    listener.savedOutsideRoots(shop.resolve("core/src/test/java/shop/CoreTest.java"),
+        shop.resolve("core/src/test/java"));
 
     assertThat(console.lines).containsExactly("WARNING not reloaded: ../core/src/test/java/shop/CoreTest.java is"
         + " outside the watched source roots; reload.dir.add=../core/src/test/java would include it");
@@ -44,9 +54,9 @@ class ConsoleReloadListenerTests {
   void saveBeforeTheConsoleOpened_shownWhenItOpens() {
     Recorder console = new Recorder();
     LoopConsole[] open = new LoopConsole[1];
-    ConsoleReloadListener listener = new ConsoleReloadListener(() -> open[0], Path.of("/work/shop/app"));
+    ConsoleReloadListener listener = new ConsoleReloadListener(() -> open[0], shop.resolve("app"));
 
-    listener.savedOutsideRoots(Path.of("/work/shop/tools/src/main/java/T.java"), Path.of("/work/shop/tools/src/main/java"));
+    listener.savedOutsideRoots(shop.resolve("tools/src/main/java/T.java"), shop.resolve("tools/src/main/java"));
     open[0] = console;
     assertThat(console.lines).isEmpty();
     listener.showPending();

@@ -17,6 +17,7 @@ class RootLinesTests {
 
   @Test
   void eachRootWithItsModule_siblingsRelativeToTheModule_thenWhatIsNotWatchedAndWhy() throws Exception {
+    Files.writeString(checkout.resolve("pom.xml"), "<project/>"); // The reactor root: siblings show relative.
     Path app = checkout.resolve("app");
     Path coreRoot = checkout.resolve("core/src/main/java");
     Path coreJar = Files.createDirectories(checkout.resolve("m2")).resolve("core-1.0.jar");
