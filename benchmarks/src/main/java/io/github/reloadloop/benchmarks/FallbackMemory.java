@@ -50,7 +50,7 @@ final class FallbackMemory implements Benchmark {
     project.compileWithJavac();
     System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
     System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
-    LoopConfiguration configuration = new LoopConfiguration(true, List.of(project.main, project.test), List.of(),
+    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
         CompilerChoice.AUTO, QuietConsoleFactory.class.getName(), false);
     Map<String, Object> points = new LinkedHashMap<>();
     Map<String, Object> out = new LinkedHashMap<>();

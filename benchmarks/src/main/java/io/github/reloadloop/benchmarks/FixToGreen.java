@@ -68,7 +68,7 @@ final class FixToGreen implements Benchmark {
     // As in mvn test -Dreload.loop=true: ReloadLoop is auto-detected, so the nested rerun has it too.
     System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
     System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
-    LoopConfiguration configuration = new LoopConfiguration(true, List.of(project.main, project.test), List.of(),
+    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
         CompilerChoice.AUTO, QuietConsoleFactory.class.getName(), false);
     List<Double> continueToGreen = new ArrayList<>();
     List<Double> awaitPart = new ArrayList<>();

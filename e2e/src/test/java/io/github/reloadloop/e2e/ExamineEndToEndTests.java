@@ -86,7 +86,7 @@ class ExamineEndToEndTests {
         .contains("PASSED GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess() after 1 rerun")
         .contains("BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    DemoProject.SurefireReport report = project.demoReport();
+    SurefireReport report = project.demoReport();
     assertThat(report.failures() + report.errors()).as(report.xml()).isZero();
   }
 }

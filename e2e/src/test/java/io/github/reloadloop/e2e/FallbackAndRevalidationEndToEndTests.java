@@ -34,9 +34,7 @@ class FallbackAndRevalidationEndToEndTests {
   @AfterEach
   void stopTheTerminal(TestInfo info) throws Exception {
     if (terminal != null) {
-      terminal.saveScreen(Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"))
-          .resolve(info.getTestMethod().get().getName() + ".log"));
-      terminal.close();
+      terminal.closeKeepingScreen(info);
     }
   }
 

@@ -40,6 +40,11 @@ final class FixtureProject {
     return directory;
   }
 
+  /** A module of a multi-module fixture, for its reports. */
+  FixtureProject module(String name) {
+    return new FixtureProject(directory.resolve(name));
+  }
+
   /** Replaces {@code from} by {@code to} in a source file and saves it like an editor. */
   void edit(String file, String from, String to) throws IOException {
     Path path = directory.resolve(file);
@@ -55,7 +60,12 @@ final class FixtureProject {
    * repository. Online: a fixture may need dependencies that this build did not download.
    */
   List<String> mavenCommand(String... extra) {
-    List<String> arguments = new ArrayList<>(List.of("-B", "test", "-Dreload.loop=true"));
+    return mavenCommandFor("test", extra);
+  }
+
+  /** The same with another lifecycle phase than {@code test} ({@code verify}: siblings' jars are built first). */
+  List<String> mavenCommandFor(String phase, String... extra) {
+    List<String> arguments = new ArrayList<>(List.of("-B", phase, "-Dreload.loop=true"));
     arguments.addAll(List.of(extra));
     return DemoProject.maven(arguments.toArray(String[]::new));
   }

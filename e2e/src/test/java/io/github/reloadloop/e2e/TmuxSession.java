@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * A shell command running in a detached tmux session on a server of its own (its own socket), so that the
@@ -121,6 +122,13 @@ final class TmuxSession implements AutoCloseable {
   void saveScreen(Path file) throws IOException, InterruptedException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, screen(), StandardCharsets.UTF_8);
+  }
+
+  /** Saves the screen to the e2e log directory as {@code <test method>.log}, then stops the server. */
+  void closeKeepingScreen(TestInfo test) throws IOException, InterruptedException {
+    saveScreen(Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"))
+        .resolve(test.getTestMethod().map(m -> m.getName()).orElse("e2e") + ".log"));
+    close();
   }
 
   /** Stops the tmux server, and with it the command if it still runs. */

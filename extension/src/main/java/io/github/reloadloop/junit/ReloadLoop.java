@@ -36,7 +36,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>{@value LoopConfiguration#LOOP}: {@code true} turns the loop on; off by default, so the extension
  *       is inert in ordinary and CI runs;</li>
  *   <li>{@value LoopConfiguration#DIRS}: comma-separated source directories to watch, relative to the
- *       module; default {@code src/main/java,src/test/java};</li>
+ *       module; default: the module's {@code src/main/java} and {@code src/test/java}, and the sources of
+ *       every other module of the same checkout whose class directory or jar is on the test class path;</li>
+ *   <li>{@value LoopConfiguration#ADD_DIRS}: directories watched in addition to those;</li>
  *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj}.</li>
  * </ul>
  *

@@ -42,7 +42,7 @@ class FreshLoaderLeakTests {
     ScriptedConsole console = new ScriptedConsole();
     Map<String, String> parameters = Map.of("reload.console", ScriptedConsoleFactory.class.getName(),
         ScriptedConsoleFactory.ID, console.id);
-    LoopConfiguration configuration = new LoopConfiguration(true, List.of(project.main, project.test), List.of(),
+    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
         CompilerChoice.AUTO, ScriptedConsoleFactory.class.getName(), false);
     List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
     try (URLClassLoader base = new URLClassLoader(

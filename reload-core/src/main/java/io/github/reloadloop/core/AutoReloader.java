@@ -4,6 +4,8 @@ import io.github.reloadloop.core.compile.Classpath;
 import io.github.reloadloop.core.compile.Overlay;
 import io.github.reloadloop.core.compile.PatchCompiler;
 import io.github.reloadloop.core.compile.ProjectLayout;
+import io.github.reloadloop.core.project.OutsideRoots;
+import io.github.reloadloop.core.project.ProjectModules;
 import io.github.reloadloop.core.redefine.Applier;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
 import io.github.reloadloop.core.redefine.Planner;
@@ -12,6 +14,7 @@ import io.github.reloadloop.core.watch.ChangeBatcher;
 import io.github.reloadloop.core.watch.ChangeSet;
 import io.github.reloadloop.core.watch.SourceSnapshot;
 import io.github.reloadloop.core.watch.SourceWatcher;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +52,16 @@ import java.util.concurrent.TimeoutException;
  * redefined, class files written to the reloader's overlay directories, {@link OnReload} hooks run). The
  * reloader publishes each listener event once, as the batch passes. It never writes into the build's class
  * directories.
+ *
+ * <h2>Source roots and modules</h2>
+ * {@link #watch(Path...)} with no root, or {@link Builder#discoverSourceRoots()}, watches every module of the
+ * project whose classes the JVM runs: the module in the working directory (or {@link Builder#moduleDirectory})
+ * with its main and test sources, and each module whose class directory or jar is on the class path, found
+ * through Maven's and Gradle's layouts ({@code target/classes}, {@code build/classes/java/main}, an installed
+ * jar of a module of the same checkout). Classes loaded from a sibling module's jar are redefined like any
+ * other. A {@code .java} file saved elsewhere in the checkout is reported once per source root it would
+ * belong to ({@link ReloadListener#savedOutsideRoots}); {@link #status()} names each root's module and the
+ * class directories that are not watched, with the reason.
  *
  * <h2>Configuration</h2>
  * Through {@link #builder()}: compiler ({@link CompilerChoice}, default from the system property
@@ -76,6 +92,9 @@ public final class AutoReloader implements AutoCloseable {
   private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
 
   private final ProjectLayout layout;
+  private final ProjectModules modules;
+  /** Source roots already named in a report of a save outside the roots: each is named once. */
+  private final Set<Path> reportedOutside = ConcurrentHashMap.newKeySet();
   private final Listeners listener;
   private final ChangeBatcher batcher;
   private final SourceSnapshot snapshot;
@@ -92,13 +111,15 @@ public final class AutoReloader implements AutoCloseable {
   /** Set once the compiler warm-up is over: from then on the worker takes batches. */
   private volatile boolean ready;
 
-  private AutoReloader(Builder builder) {
+  private AutoReloader(Builder builder, List<Path> jvmClasspath, ProjectModules modules, List<Path> roots) {
     List<ReloadListener> all = new ArrayList<>();
     all.add(builder.reporter);
     all.addAll(builder.listeners);
     this.listener = new Listeners(all);
-    List<Path> jvmClasspath = builder.classpath != null ? builder.classpath : Classpath.ofRunningJvm();
-    this.layout = new ProjectLayout(builder.roots, builder.outputs, jvmClasspath);
+    this.modules = modules;
+    Map<Path, Path> outputs = new LinkedHashMap<>(builder.outputs);
+    roots.forEach(root -> modules.classLocationOf(root).ifPresent(location -> outputs.putIfAbsent(root, location)));
+    this.layout = new ProjectLayout(roots, outputs, jvmClasspath);
     this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
     this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
         builder.processorPath);
@@ -109,19 +130,23 @@ public final class AutoReloader implements AutoCloseable {
     Duration longest = builder.debounce.multipliedBy(20);
     this.batcher = new ChangeBatcher(builder.debounce,
         MAX_BATCH_DELAY.compareTo(longest) > 0 ? MAX_BATCH_DELAY : longest);
-    this.snapshot = new SourceSnapshot(builder.roots);
-    this.watcher = builder.watching ? new SourceWatcher(builder.roots, this::changed, listener::warning) : null;
+    this.snapshot = new SourceSnapshot(roots);
+    this.watcher = builder.watching ? new SourceWatcher(roots, modules.projectDirectory(),
+        OutsideRoots::isPruned, this::changed, listener::warning) : null;
     this.worker = daemon(this::run, "reload-loop-reload");
     worker.start();
   }
 
   /**
-   * Starts watching {@code sourceRoots} with default settings.
+   * Starts watching {@code sourceRoots} with default settings; with none, the source roots of every project
+   * module whose classes this JVM runs (see {@link Builder#discoverSourceRoots()}).
    *
-   * @throws IllegalArgumentException if a root is not an existing directory (the message names it)
+   * @throws IllegalArgumentException if a root is not an existing directory (the message names it), or
+   *     when none is given and none is found
    */
   public static AutoReloader watch(Path... sourceRoots) {
-    return builder().sourceRoots(sourceRoots).start();
+    return sourceRoots.length == 0 ? builder().discoverSourceRoots().start()
+        : builder().sourceRoots(sourceRoots).start();
   }
 
   /** A builder for a reloader with options. */
@@ -183,9 +208,12 @@ public final class AutoReloader implements AutoCloseable {
   public ReloadStatus status() {
     Map<Path, Integer> releases = new LinkedHashMap<>();
     layout.sourceRoots().forEach(root -> releases.put(root, layout.releaseOf(root)));
+    Map<Path, String> moduleNames = new LinkedHashMap<>();
+    layout.sourceRoots().forEach(root -> modules.moduleOf(root).ifPresent(name -> moduleNames.put(root, name)));
     return new ReloadStatus(layout.sourceRoots(), layout.classDirectories(), overlay.directories(), releases,
         compiler.describeCompiler(), agent.source(), enhanced, state.reloadedClasses(), state.reloads(),
-        state.problems(), state.refused(), state.recentTimes());
+        state.problems(), state.refused(), state.recentTimes(), moduleNames,
+        modules.notWatched(layout.sourceRoots()));
   }
 
   /**
@@ -218,8 +246,27 @@ public final class AutoReloader implements AutoCloseable {
   }
 
   private void changed(Path file) {
+    if (layout.rootOf(file) == null) {
+      savedOutside(file);
+      return;
+    }
     snapshot.seen(file);
     batcher.add(file);
+  }
+
+  /** A save elsewhere in the project: reported once for the source root it would belong to. */
+  private void savedOutside(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+        return; // Deleted, or truncated by an editor about to write it: the next event tells.
+      }
+    } catch (IOException e) {
+      return; // Gone meanwhile: nothing was saved that could be reloaded.
+    }
+    Path root = OutsideRoots.sourceRootFor(file);
+    if (reportedOutside.add(root)) {
+      listener.savedOutsideRoots(file, root);
+    }
   }
 
   private void run() {
@@ -269,6 +316,8 @@ public final class AutoReloader implements AutoCloseable {
   public static final class Builder {
     private final List<Path> roots = new ArrayList<>();
     private final Map<Path, Path> outputs = new LinkedHashMap<>();
+    private Path moduleDirectory;
+    private boolean discover;
     private final List<ReloadListener> listeners = new ArrayList<>();
     private CompilerChoice compiler = CompilerChoice.parse(System.getProperty(CompilerChoice.KEY));
     private Duration debounce = Duration.ofMillis(10);
@@ -285,6 +334,29 @@ public final class AutoReloader implements AutoCloseable {
       for (Path root : sourceRoots) {
         roots.add(root.toAbsolutePath().normalize());
       }
+      return this;
+    }
+
+    /**
+     * Adds the source roots of every project module whose classes this JVM runs, found from the class path at
+     * {@link #start()}: the module under test's main and test sources ({@link #moduleDirectory}, default the
+     * working directory), and the sources of each module whose class directory ({@code target/classes},
+     * {@code build/classes/java/main}, ...) or jar (one built in the checkout, or installed from a module the
+     * checkout's {@code <modules>} list) is on the class path. Roots given with {@link #sourceRoots} are
+     * watched too.
+     */
+    public Builder discoverSourceRoots() {
+      this.discover = true;
+      return this;
+    }
+
+    /**
+     * The module under test: the directory of its {@code pom.xml} or {@code build.gradle(.kts)}, or one below
+     * it. Default: the working directory when discovering, else the module of the first source root. Its
+     * checkout is where a save outside the roots is noticed.
+     */
+    public Builder moduleDirectory(Path directory) {
+      this.moduleDirectory = directory.toAbsolutePath().normalize();
       return this;
     }
 
@@ -376,7 +448,7 @@ public final class AutoReloader implements AutoCloseable {
      * @throws IllegalArgumentException when no root is given or a root is not an existing directory
      */
     public AutoReloader start() {
-      if (roots.isEmpty()) {
+      if (roots.isEmpty() && !discover) {
         throw new IllegalArgumentException("no source root given: name at least one directory to watch");
       }
       for (Path root : roots) {
@@ -385,7 +457,30 @@ public final class AutoReloader implements AutoCloseable {
               : "source root does not exist: ") + root);
         }
       }
-      return new AutoReloader(this);
+      List<Path> jvmClasspath = classpath != null ? classpath : Classpath.ofRunningJvm();
+      ProjectModules modules = modules(jvmClasspath);
+      return new AutoReloader(this, jvmClasspath, modules, allRoots(modules));
+    }
+
+    /** The project's modules, read from the class path around the module under test. */
+    private ProjectModules modules(List<Path> classpath) {
+      Path module = moduleDirectory != null ? moduleDirectory
+          : discover ? Path.of("").toAbsolutePath() : roots.isEmpty() ? null : roots.get(0);
+      return ProjectModules.discover(module, classpath);
+    }
+
+    /** The roots given, then, when discovering, those found; each once. */
+    private List<Path> allRoots(ProjectModules modules) {
+      Set<Path> all = new LinkedHashSet<>(roots);
+      if (discover) {
+        all.addAll(modules.defaultRoots());
+      }
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException("no source root found: no Maven or Gradle module with Java sources at "
+            + (moduleDirectory != null ? moduleDirectory : Path.of("").toAbsolutePath())
+            + " or on the class path; name the directories to watch");
+      }
+      return List.copyOf(all);
     }
   }
 }

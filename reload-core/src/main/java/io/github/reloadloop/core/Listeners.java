@@ -40,6 +40,11 @@ final class Listeners implements ReloadListener {
   }
 
   @Override
+  public void savedOutsideRoots(Path file, Path sourceRoot) {
+    each(l -> l.savedOutsideRoots(file, sourceRoot));
+  }
+
+  @Override
   public void warning(String message) {
     each(l -> l.warning(message));
   }

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>Threading: called on the reloader's own thread, one batch at a time, in this order:
  * {@link #changesDetected}, then {@link #compileFailed} or {@link #compiled}, then {@link #redefined} and
- * {@link #redefinitionRefused}, and finally {@link #reloaded}. An exception thrown by a listener is
- * reported on {@code System.err} and does not stop the reloader.
+ * {@link #redefinitionRefused}, and finally {@link #reloaded}. {@link #savedOutsideRoots} comes from the
+ * watcher's thread, between batches or during one. An exception thrown by a listener is reported on
+ * {@code System.err} and does not stop the reloader.
  *
  * @since 0.1.0
  */
@@ -34,6 +35,15 @@ public interface ReloadListener {
 
   /** These classes changed shape; their old version keeps running (see {@link RefusedClass}). */
   default void redefinitionRefused(List<RefusedClass> refused) {}
+
+  /**
+   * A Java file was saved in the project but outside every watched root, so it is not reloaded. Called once
+   * per {@code sourceRoot}, on the watcher's thread ({@code reload-loop-watch}) rather than between batches.
+   *
+   * @param file the saved file
+   * @param sourceRoot the source root it belongs to (its directory less its package), which would include it
+   */
+  default void savedOutsideRoots(Path file, Path sourceRoot) {}
 
   /** Something worth telling that did not stop the batch (a deleted file, a failed {@link OnReload} hook). */
   default void warning(String message) {}

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param refused classes whose newest version changed shape and is not running, by class name
  * @param recentReloadTimes the last few reloads' times from the save (the watcher's first file event of the
  *     batch) to the end of redefinition, oldest first
+ * @param modules for each root in a Maven or Gradle module, the module's name (its artifact id, else its
+ *     directory's name)
+ * @param notWatched the project's class directories and jars on the class path whose sources are not watched,
+ *     each with the reason (outside any module, not a build's class directory, sources not among the roots)
  * @since 0.1.0
  */
 public record ReloadStatus(
@@ -38,7 +42,9 @@ public record ReloadStatus(
     int reloads,
     List<CompileProblem> problems,
     Map<String, RefusedClass> refused,
-    List<Duration> recentReloadTimes) {
+    List<Duration> recentReloadTimes,
+    Map<Path, String> modules,
+    Map<Path, String> notWatched) {
 
   /** Whether the running code matches the sources: no outstanding compile problems and no refused class. */
   public boolean upToDate() {

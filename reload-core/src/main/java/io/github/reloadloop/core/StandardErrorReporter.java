@@ -1,6 +1,8 @@
 package io.github.reloadloop.core;
 
+import io.github.reloadloop.core.compile.WorkingDirectory;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,6 +32,12 @@ public final class StandardErrorReporter implements ReloadListener {
   @Override
   public void redefinitionRefused(List<RefusedClass> refused) {
     refused.forEach(r -> out.println("[reload] kept the old " + r.describe()));
+  }
+
+  @Override
+  public void savedOutsideRoots(Path file, Path sourceRoot) {
+    out.println("[reload] not reloaded: " + WorkingDirectory.display(file) + " is outside the source roots;"
+        + " add " + WorkingDirectory.display(sourceRoot) + " to them (AutoReloader.builder().sourceRoots) to reload it");
   }
 
   @Override

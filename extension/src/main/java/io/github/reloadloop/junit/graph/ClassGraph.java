@@ -1,11 +1,13 @@
 package io.github.reloadloop.junit.graph;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Which project classes a class can reach, read from the class files of the project's class directories:
+ * Which project classes a class can reach, read from the class files of the project's class directories and
+ * jars (a sibling module's, loaded from its installed jar):
  * a class reaches every class its constant pool names, transitively. Only project classes are followed
  * (libraries cannot reach back into the project without reflection). A class that looks classes up by name
  * or uses a class-path-scanning framework ({@link ClassReferences#reflective()}) may reach any project
@@ -58,19 +63,38 @@ public final class ClassGraph {
     }
   }
 
-  private final List<Path> directories;
+  /** Where a class file is: a file, or an entry of a jar. */
+  private record Location(Path file, String entry) {
+
+    byte[] read() throws IOException {
+      if (entry == null) {
+        return Files.readAllBytes(file);
+      }
+      try (ZipFile jar = new ZipFile(file.toFile())) {
+        ZipEntry found = jar.getEntry(entry);
+        if (found == null) {
+          throw new IOException(entry + " is gone from " + file);
+        }
+        try (InputStream in = jar.getInputStream(found)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+  }
+
+  private final List<Path> locations;
   private final Predicate<String> notProject;
-  private Map<String, Path> index;
+  private Map<String, Location> index;
   private final Map<String, ClassReferences> nodes = new HashMap<>();
 
   /**
-   * @param directories the project's class directories in lookup order (where a class is found first is
-   *     where it is read from: put directories of newer class files first)
-   * @param notProject classes in those directories that are not the project's (reload-loop's own, when it
+   * @param locations the project's class directories and jars in lookup order (where a class is found first
+   *     is where it is read from: put directories of newer class files first)
+   * @param notProject classes in those locations that are not the project's (reload-loop's own, when it
    *     is built as part of the project)
    */
-  public ClassGraph(List<Path> directories, Predicate<String> notProject) {
-    this.directories = List.copyOf(directories);
+  public ClassGraph(List<Path> locations, Predicate<String> notProject) {
+    this.locations = List.copyOf(locations);
     this.notProject = notProject;
   }
 
@@ -102,22 +126,22 @@ public final class ClassGraph {
     return new Reach(Set.copyOf(seen), Optional.ofNullable(reflective));
   }
 
-  /** Whether {@code className} is a class of the project (found in one of its class directories). */
+  /** Whether {@code className} is a class of the project (found in one of its class directories or jars). */
   public synchronized boolean isProjectClass(String className) {
     return index().containsKey(className);
   }
 
   /**
    * Forgets what is known of these classes: they were reloaded or added, and are read again from the
-   * directories when next needed.
+   * locations when next needed.
    */
   public synchronized void changed(Collection<String> classNames) {
     for (String name : classNames) {
       nodes.remove(name);
       if (index != null && !notProject.test(name)) {
-        Path file = locate(name);
-        if (file != null) {
-          index.put(name, file);
+        Location location = locate(name);
+        if (location != null) {
+          index.put(name, location);
         }
       }
     }
@@ -128,12 +152,12 @@ public final class ClassGraph {
     if (node != null) {
       return node;
     }
-    Path file = index().get(name);
-    if (file == null) {
+    Location location = index().get(name);
+    if (location == null) {
       return null;
     }
     try {
-      node = ClassReferences.parse(Files.readAllBytes(file));
+      node = ClassReferences.parse(location.read());
     } catch (IOException | IllegalArgumentException e) {
       // Gone or unreadable: it reaches nothing we can see; a class that vanished cannot be run anyway.
       node = new ClassReferences(name, Set.of(), false);
@@ -142,32 +166,41 @@ public final class ClassGraph {
     return node;
   }
 
-  private Path locate(String name) {
+  private Location locate(String name) {
     String relative = name.replace('.', '/') + ".class";
-    for (Path directory : directories) {
-      Path file = directory.resolve(relative);
+    for (Path location : locations) {
+      if (Files.isRegularFile(location)) {
+        try (ZipFile jar = new ZipFile(location.toFile())) {
+          if (jar.getEntry(relative) != null) {
+            return new Location(location, relative);
+          }
+        } catch (IOException e) {
+          continue; // An unreadable jar: the class cannot be loaded from it either.
+        }
+        continue;
+      }
+      Path file = location.resolve(relative);
       if (Files.isRegularFile(file)) {
-        return file;
+        return new Location(file, null);
       }
     }
     return null;
   }
 
-  private Map<String, Path> index() {
+  private Map<String, Location> index() {
     if (index == null) {
-      Map<String, Path> found = new HashMap<>();
-      for (Path directory : directories) {
-        if (!Files.isDirectory(directory)) {
+      Map<String, Location> found = new HashMap<>();
+      for (Path location : locations) {
+        if (Files.isRegularFile(location)) {
+          indexJar(location, found);
           continue;
         }
-        try (Stream<Path> tree = Files.walk(directory)) {
-          tree.filter(p -> p.getFileName().toString().endsWith(".class") && !isVersionedEntry(directory, p))
-              .forEach(p -> {
-                String name = className(directory, p);
-                if (!notProject.test(name)) {
-                  found.putIfAbsent(name, p);
-                }
-              });
+        if (!Files.isDirectory(location)) {
+          continue;
+        }
+        try (Stream<Path> tree = Files.walk(location)) {
+          tree.filter(p -> p.getFileName().toString().endsWith(".class") && !isVersionedEntry(location, p))
+              .forEach(p -> add(className(location, p), new Location(p, null), found));
         } catch (IOException | UncheckedIOException e) {
           // A directory that vanished mid-walk: its classes cannot be run either.
           continue;
@@ -176,6 +209,26 @@ public final class ClassGraph {
       index = found;
     }
     return index;
+  }
+
+  private void indexJar(Path jar, Map<String, Location> found) {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        String name = entry.getName();
+        if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+          add(name.substring(0, name.length() - ".class".length()).replace('/', '.'), new Location(jar, name), found);
+        }
+      }
+    } catch (IOException e) {
+      // An unreadable jar: its classes cannot be loaded either.
+      return;
+    }
+  }
+
+  private void add(String name, Location location, Map<String, Location> found) {
+    if (!notProject.test(name)) {
+      found.putIfAbsent(name, location);
+    }
   }
 
   /** A class under {@code META-INF/versions/N} of a multi-release directory belongs to that layer's own entry. */

@@ -263,7 +263,7 @@ public final class FailureLoop {
   private void showFailure(LoopConsole console, String name, String phase, Throwable failure, List<String> notes) {
     String where = phase.equals("test") ? "" : " in " + phase;
     console.println(Tone.ERROR, "FAILED" + where + ": " + name);
-    console.println(Tone.PLAIN, String.join("\n", FailureReport.describe(failure, session.configuration().sourceRoots())));
+    console.println(Tone.PLAIN, String.join("\n", FailureReport.describe(failure, session.sourceRoots())));
     notes.forEach(note -> console.println(Tone.WARNING, note));
     console.println(Tone.INFO, "Fix the code and save; then type " + Commands.usage() + ".");
   }
@@ -277,9 +277,7 @@ public final class FailureLoop {
   }
 
   static List<String> statusLines(ReloadStatus status) {
-    List<String> lines = new ArrayList<>();
-    lines.add("source roots:   " + String.join(", ", status.sourceRoots().stream()
-        .map(r -> r + (status.releases().containsKey(r) ? " (release " + status.releases().get(r) + ")" : "")).toList()));
+    List<String> lines = new ArrayList<>(RootLines.of(status, LoopConfiguration.moduleDirectory()));
     lines.add("compiler:       " + status.compiler() + "; agent: " + status.agent()
         + "; enhanced redefinition: " + (status.enhancedRedefinition() ? "yes (schema changes are redefined in place)" : "no"));
     lines.add("reloaded:       " + (status.reloadedClasses().isEmpty() ? "nothing yet"

@@ -1,8 +1,10 @@
 package io.github.reloadloop.junit.loop;
 
+import io.github.reloadloop.core.ReloadStatus;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.ProjectClasspath;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,22 @@ import java.util.Map;
  */
 final class FreshLoaders implements AutoCloseable {
 
+  /**
+   * What the reloader adds to the project's class directories on the class path.
+   *
+   * @param overlays for each class directory or jar, the reloader's directory of its newer class files
+   * @param jars the jars of watched sibling modules (a module under test run alone loads them from there)
+   */
+  record Locations(Map<Path, Path> overlays, List<Path> jars) {
+
+    static final Locations NONE = new Locations(Map.of(), List.of());
+
+    static Locations of(ReloadStatus status) {
+      return new Locations(status.overlayDirectories(), status.outputDirectories().values().stream()
+          .filter(Files::isRegularFile).distinct().toList());
+    }
+  }
+
   private final ClassLoader parent;
   private FreshClassLoader current;
   private int currentGeneration = -1;
@@ -23,16 +41,16 @@ final class FreshLoaders implements AutoCloseable {
     this.parent = parent;
   }
 
-  /** The project's class locations, with the overlay of each class directory in front of it. */
-  List<Path> entries(Map<Path, Path> overlays) {
-    return ProjectClasspath.of(parent, overlays, List.of());
+  /** The project's class locations, with the overlay of each class directory or jar in front of it. */
+  List<Path> entries(Locations locations) {
+    return ProjectClasspath.of(parent, locations.overlays(), locations.jars());
   }
 
   /** The fresh loader of reload generation {@code generation}, created on first use. */
-  synchronized FreshClassLoader current(int generation, Map<Path, Path> overlays) {
+  synchronized FreshClassLoader current(int generation, Locations locations) {
     if (current == null || currentGeneration != generation) {
       close();
-      current = new FreshClassLoader(entries(overlays), parent, ++created);
+      current = new FreshClassLoader(entries(locations), parent, ++created);
       currentGeneration = generation;
     }
     return current;

@@ -18,21 +18,28 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@code junit-platform.properties} and launcher parameters all work).
  *
  * @param enabled {@value #LOOP}
- * @param sourceRoots {@value #DIRS}, resolved against the module directory, existing ones only
- * @param missingRoots roots named in {@value #DIRS} that do not exist
+ * @param discover whether the default source roots are found from the class path ({@value #DIRS} not given)
+ * @param sourceRoots {@value #DIRS} (none when not given), then {@value #ADD_DIRS}, resolved against the module
+ *     directory, existing ones only
+ * @param missingRoots roots named in {@value #DIRS} or {@value #ADD_DIRS} that do not exist
  * @param compiler {@value #COMPILER}
  * @param consoleFactory {@value #CONSOLE}: {@code tty} or the class name of a {@code ConsoleFactory}
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
  * @param processorPath {@value #PROCESSOR_PATH}, resolved against the module directory
  * @param evalTimeout {@value #EVAL_TIMEOUT}: the time limit of one {@code eval} at the console
  */
-public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
+public record LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
     CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
-  /** Comma-separated source roots, relative to the module directory; default src/main/java,src/test/java. */
+  /**
+   * Comma-separated source roots, relative to the module directory; default: the module's src/main/java and
+   * src/test/java and the sources of every other module of the project on the test class path.
+   */
   public static final String DIRS = "reload.dir";
+  /** Comma-separated source roots watched in addition to {@value #DIRS} or its default. */
+  public static final String ADD_DIRS = "reload.dir.add";
   /** {@code auto} (default), {@code javac} or {@code ecj}. */
   public static final String COMPILER = CompilerChoice.KEY;
   /** Where the console lives: {@code tty} (default) or a {@code ConsoleFactory} class name (tests). */
@@ -46,19 +53,18 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
    */
   public static final String PROCESSOR_PATH = "reload.processorpath";
 
-  /** Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT}. */
-  public LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
-      CompilerChoice compiler, String consoleFactory, boolean rerun) {
-    this(enabled, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of(), DEFAULT_EVAL_TIMEOUT);
-  }
-
   /** The time limit of one {@code eval} at the console: {@code 10 s} (default), {@code 500 ms}, {@code 2 m}. */
   public static final String EVAL_TIMEOUT = "reload.eval.timeout";
 
   static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
-  static final String DEFAULT_DIRS = "src/main/java,src/test/java";
+  /** Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT}. */
+  public LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
+      CompilerChoice compiler, String consoleFactory, boolean rerun) {
+    this(enabled, discover, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of(),
+        DEFAULT_EVAL_TIMEOUT);
+  }
 
   /** Reads the settings through {@code lookup} (a configuration parameter getter). */
   public static LoopConfiguration read(Function<String, Optional<String>> lookup, Path moduleDirectory) {
@@ -66,20 +72,9 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     boolean rerun = bool(RERUN, lookup.apply(RERUN));
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
-    Optional<String> named = lookup.apply(DIRS);
-    boolean explicit = named.isPresent();
-    String dirs = named.map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_DIRS);
-    for (String item : dirs.split(",")) {
-      if (item.isBlank()) {
-        continue;
-      }
-      Path root = moduleDirectory.resolve(item.trim()).toAbsolutePath().normalize();
-      if (Files.isDirectory(root)) {
-        roots.add(root);
-      } else if (explicit) {
-        missing.add(root);
-      }
-    }
+    Optional<String> named = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty());
+    named.ifPresent(dirs -> resolve(dirs, moduleDirectory, roots, missing));
+    lookup.apply(ADD_DIRS).ifPresent(dirs -> resolve(dirs, moduleDirectory, roots, missing));
     CompilerChoice compiler;
     try {
       compiler = CompilerChoice.parse(lookup.apply(COMPILER).orElse("auto"));
@@ -91,8 +86,8 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     List<Path> processorPath = enabled ? processorPath(lookup.apply(PROCESSOR_PATH).orElse(""), moduleDirectory)
         : List.of();
     Duration evalTimeout = lookup.apply(EVAL_TIMEOUT).map(v -> duration(EVAL_TIMEOUT, v)).orElse(DEFAULT_EVAL_TIMEOUT);
-    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun,
-        processorPath, evalTimeout);
+    return new LoopConfiguration(enabled, named.isEmpty(), List.copyOf(roots), List.copyOf(missing), compiler,
+        console, rerun, processorPath, evalTimeout);
   }
 
   private static List<Path> processorPath(String value, Path moduleDirectory) {
@@ -130,6 +125,20 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     }
     throw new ExtensionConfigurationException(key + "=" + value
         + " is not a duration: use a positive number with an optional unit ms, s (the default), m or h, such as 10 s");
+  }
+
+  private static void resolve(String dirs, Path moduleDirectory, List<Path> roots, List<Path> missing) {
+    for (String item : dirs.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      Path root = moduleDirectory.resolve(item.trim()).toAbsolutePath().normalize();
+      if (Files.isDirectory(root)) {
+        roots.add(root);
+      } else {
+        missing.add(root);
+      }
+    }
   }
 
   /** The module under test: Surefire's {@code basedir}, else the working directory. */

@@ -40,6 +40,7 @@ public final class LoopSession implements AutoCloseable {
   private final ConsoleFactory consoleFactory;
   private final String inactiveReason;
   private final AutoReloader reloader;
+  private final ConsoleReloadListener toConsole;
   private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
@@ -56,8 +57,9 @@ public final class LoopSession implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean closed;
 
+  /** @throws IllegalArgumentException when the reloader finds no source root */
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
-      AutoReloader.Builder reloader, ClassLoader testLoader) {
+      AutoReloader.Builder reloader, ConsoleReloadListener toConsole, ClassLoader testLoader) {
     this.configuration = configuration;
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
@@ -65,6 +67,7 @@ public final class LoopSession implements AutoCloseable {
     this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true",
         FailedInstances.KEY, failedInstances.id()), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
+    this.toConsole = toConsole;
     this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
       public void reloaded(ReloadResult result) {
@@ -89,28 +92,44 @@ public final class LoopSession implements AutoCloseable {
       ClassLoader testLoader) {
     ConsoleFactory factory = consoleFactory(configuration.consoleFactory(), parameters);
     String reason = factory.unavailableReason();
-    if (reason == null && configuration.sourceRoots().isEmpty()) {
-      reason = "no source directory found (" + LoopConfiguration.DIRS + "="
-          + (configuration.missingRoots().isEmpty() ? LoopConfiguration.DEFAULT_DIRS : configuration.missingRoots())
+    if (reason == null && configuration.sourceRoots().isEmpty() && !configuration.discover()) {
+      reason = "no source directory found (" + LoopConfiguration.DIRS + "=" + configuration.missingRoots()
           + " relative to " + LoopConfiguration.moduleDirectory() + ")";
+    }
+    LoopSession[] self = new LoopSession[1];
+    ConsoleReloadListener toConsole = new ConsoleReloadListener(() -> self[0] == null ? null : self[0].console,
+        LoopConfiguration.moduleDirectory());
+    if (reason == null) {
+      try {
+        self[0] = new LoopSession(configuration, factory, null, reloader(configuration, toConsole), toConsole,
+            testLoader);
+      } catch (IllegalArgumentException e) {
+        reason = e.getMessage(); // No source root found.
+      }
     }
     if (reason != null) {
       System.err.println("reload-loop: the loop is off, failures are reported normally: " + reason);
-      return new LoopSession(configuration, factory, reason, null, testLoader);
+      return new LoopSession(configuration, factory, reason, null, toConsole, testLoader);
     }
-    LoopSession[] self = new LoopSession[1];
-    ReloadListener toConsole = new ConsoleReloadListener(() -> self[0] == null ? null : self[0].console);
-    AutoReloader.Builder reloader = AutoReloader.builder()
+    if (!configuration.missingRoots().isEmpty()) {
+      System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
+    }
+    return self[0];
+  }
+
+  /**
+   * The reloader's settings: the roots of {@value LoopConfiguration#DIRS}, or those found from the class path
+   * around the module under test, and those of {@value LoopConfiguration#ADD_DIRS}.
+   */
+  private static AutoReloader.Builder reloader(LoopConfiguration configuration, ReloadListener toConsole) {
+    AutoReloader.Builder builder = AutoReloader.builder()
+        .moduleDirectory(LoopConfiguration.moduleDirectory())
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
         .processorPath(configuration.processorPath())
         .reporter(ReloadListener.NONE)
         .listener(toConsole);
-    self[0] = new LoopSession(configuration, factory, null, reloader, testLoader);
-    if (!configuration.missingRoots().isEmpty()) {
-      System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
-    }
-    return self[0];
+    return configuration.discover() ? builder.discoverSourceRoots() : builder;
   }
 
   /** Whether failures enter the loop. */
@@ -193,10 +212,11 @@ public final class LoopSession implements AutoCloseable {
     return originalLoader;
   }
 
-  /** The console, opened on first use. */
+  /** The console, opened on first use (then it shows what was reported while it was closed). */
   LoopConsole console() throws IOException {
     if (console == null) {
       console = consoleFactory.open();
+      toConsole.showPending();
     }
     return console;
   }
@@ -209,13 +229,16 @@ public final class LoopSession implements AutoCloseable {
     }
   }
 
-  /** The project's class-dependency graph, read from the class directories (newer class files first). */
+  /**
+   * The project's class-dependency graph, read from the class directories and sibling modules' jars (newer
+   * class files first).
+   */
   ClassGraph graph() {
     ClassGraph known = graph;
     if (known == null) {
       synchronized (this) {
         if (graph == null) {
-          graph = new ClassGraph(freshLoaders.entries(overlays()), FreshClassLoader::alwaysFromParent);
+          graph = new ClassGraph(freshLoaders.entries(locations()), FreshClassLoader::alwaysFromParent);
         }
         known = graph;
       }
@@ -223,9 +246,14 @@ public final class LoopSession implements AutoCloseable {
     return known;
   }
 
-  /** For each class directory, the reloader's directory of its newer class files. */
-  private Map<Path, Path> overlays() {
-    return reloader == null ? Map.of() : reloader.status().overlayDirectories();
+  /** The reloader's class locations: overlays of newer class files, and the jars of sibling modules. */
+  private FreshLoaders.Locations locations() {
+    return reloader == null ? FreshLoaders.Locations.NONE : FreshLoaders.Locations.of(reloader.status());
+  }
+
+  /** The source roots watched, or none when the loop is off. */
+  List<Path> sourceRoots() {
+    return reloader == null ? List.of() : reloader.status().sourceRoots();
   }
 
   private void onReload(ReloadResult result) {
@@ -265,7 +293,7 @@ public final class LoopSession implements AutoCloseable {
 
   /** The fresh class loader of the current reload generation. */
   ClassLoader loaderForRerun() {
-    return freshLoaders.current(changes.generation(), overlays());
+    return freshLoaders.current(changes.generation(), locations());
   }
 
   /** The stale classes a test of {@code testClass} reaches, or none: then it runs in the original loader. */

@@ -118,11 +118,17 @@ public final class FreshClassLoader extends URLClassLoader {
     return false;
   }
 
-  private static Path path(URL url) {
+  /** The local file of a {@code file:} URL, or the jar of a {@code jar:file:...!/entry} URL; else {@code null}. */
+  static Path path(URL url) {
     try {
+      if ("jar".equals(url.getProtocol())) {
+        String spec = url.getPath();
+        int separator = spec.indexOf("!/");
+        return separator < 0 ? null : path(new URL(spec.substring(0, separator)));
+      }
       return "file".equals(url.getProtocol()) ? Path.of(url.toURI()).toAbsolutePath().normalize() : null;
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return null; // Not a local file: not one of the project's directories.
+    } catch (URISyntaxException | IllegalArgumentException | MalformedURLException e) {
+      return null; // Not a local file: not one of the project's locations.
     }
   }
 

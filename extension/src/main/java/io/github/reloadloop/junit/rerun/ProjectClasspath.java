@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * The project's own class locations, as a fresh class loader must cover them: every directory on the
  * test class path (main and test output, multi-release overlays, additional class path elements,
- * generated-test-classes, sibling modules' output in a reactor), in class path order, each preceded by the
- * reloader's overlay of patched and new classes for it. Directories are the project's; jars are its
+ * generated-test-classes, sibling modules' output in a reactor), in class path order, then the jars of sibling
+ * modules the reloader watches (as {@code mvn test -pl app} loads them), each preceded by the reloader's
+ * overlay of patched and new classes for it. Directories are the project's; other jars are its
  * dependencies. Found from the context class loader's chain (URL class loaders) and the JVM's class path
  * (which, under Surefire, includes the manifest-only booter jar's entries).
  */
@@ -27,7 +28,8 @@ public final class ProjectClasspath {
   /**
    * @param context the class loader the tests are loaded through
    * @param overlays for a class directory, the directory of its newer class files
-   * @param extraEntries further project entries (jars of sibling modules), searched after the directories
+   * @param extraEntries further project entries (jars of sibling modules), searched after the directories,
+   *     each after its overlay
    */
   public static List<Path> of(ClassLoader context, Map<Path, Path> overlays, List<Path> extraEntries) {
     Set<Path> directories = new LinkedHashSet<>();
@@ -54,7 +56,15 @@ public final class ProjectClasspath {
       }
       entries.add(directory);
     }
-    extraEntries.stream().filter(e -> !entries.contains(e)).forEach(entries::add);
+    for (Path entry : extraEntries) {
+      if (!entries.contains(entry)) {
+        Path overlay = overlays.get(entry);
+        if (overlay != null) {
+          entries.add(overlay);
+        }
+        entries.add(entry);
+      }
+    }
     return List.copyOf(entries);
   }
 

@@ -2,12 +2,15 @@ package io.github.reloadloop.junit.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,38 @@ class ClassGraphTests {
     graph.changed(List.of("shop.StandaloneTest"));
 
     assertThat(graph.reach(List.of("shop.StandaloneTest")).reachesAny(Set.of("shop.Ledger"))).isTrue();
+  }
+
+  /** A sibling module run from its installed jar: its classes are the project's, read from the jar. */
+  @Test
+  void classesInASiblingModulesJar_followedLikeDirectories_andAChangedOneReadFromItsOverlay() throws Exception {
+    Path core = directory.resolve("core-1.0.jar");
+    Path tests = Files.createDirectories(directory.resolve("tests/shop"));
+    try (OutputStream out = Files.newOutputStream(core); ZipOutputStream jar = new ZipOutputStream(out);
+        Stream<Path> files = Files.list(classes.resolve("shop"))) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith("Test.class")) {
+          Files.copy(file, tests.resolve(name));
+        } else {
+          jar.putNextEntry(new ZipEntry("shop/" + name));
+          jar.write(Files.readAllBytes(file));
+        }
+      }
+    }
+    Path overlay = directory.resolve("overlay");
+    ClassGraph graph = new ClassGraph(List.of(tests.getParent(), overlay, core), name -> false);
+
+    assertThat(graph.reach(List.of("shop.LedgerTest")).classes()).contains("shop.Ledger", "shop.Rules", "shop.Entry");
+    assertThat(graph.isProjectClass("shop.Report")).isTrue();
+    assertThat(graph.reach(List.of("shop.Rules")).reachesAny(Set.of("shop.Report"))).isFalse();
+
+    // A reload changes Rules to use Report: the reloader writes the class file to the jar's overlay.
+    source("shop/Rules.java", "package shop; final class Rules { static Report report; static int round(int v) { return v; } }");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", overlay.toString(), "-cp",
+        core.toString(), directory.resolve("src/shop/Rules.java").toString())).isZero();
+    graph.changed(List.of("shop.Rules"));
+
+    assertThat(graph.reach(List.of("shop.LedgerTest")).reachesAny(Set.of("shop.Report"))).isTrue();
   }
 }

@@ -22,14 +22,15 @@ class LoopConfigurationTests {
   }
 
   @Test
-  void nothingSet_loopOffAndMavenRootsThatExist() throws Exception {
+  void nothingSet_loopOffAndRootsDiscoveredFromTheClassPath() throws Exception {
     Files.createDirectories(module.resolve("src/main/java"));
 
     LoopConfiguration configuration = read(Map.of());
 
     assertThat(configuration.enabled()).isFalse();
-    assertThat(configuration.sourceRoots()).containsExactly(module.resolve("src/main/java"));
-    assertThat(configuration.missingRoots()).as("defaults that do not exist are not reported").isEmpty();
+    assertThat(configuration.discover()).isTrue();
+    assertThat(configuration.sourceRoots()).as("found by the reloader, from the class path").isEmpty();
+    assertThat(configuration.missingRoots()).isEmpty();
     assertThat(configuration.compiler()).isEqualTo(CompilerChoice.AUTO);
     assertThat(configuration.consoleFactory()).isEqualTo("tty");
   }
@@ -43,8 +44,26 @@ class LoopConfigurationTests {
         "reload.dir", " app/src , " + elsewhere + ",missing/dir,"));
 
     assertThat(configuration.enabled()).isTrue();
+    assertThat(configuration.discover()).as("reload.dir replaces the default").isFalse();
     assertThat(configuration.sourceRoots()).containsExactly(module.resolve("app/src"), elsewhere);
     assertThat(configuration.missingRoots()).containsExactly(module.resolve("missing/dir"));
+  }
+
+  @Test
+  void reloadDirAdd_appendsToTheDefault_orToReloadDir() throws Exception {
+    Path app = Files.createDirectories(module.resolve("app/src/main/java")).getParent().getParent().getParent();
+    Path core = Files.createDirectories(module.resolve("core/src/test/java"));
+
+    LoopConfiguration added = LoopConfiguration.read(
+        key -> Optional.ofNullable(Map.of("reload.dir.add", "../core/src/test/java,../gone").get(key)), app);
+    LoopConfiguration both = LoopConfiguration.read(key -> Optional.ofNullable(Map.of("reload.dir", "src/main/java",
+        "reload.dir.add", "../core/src/test/java").get(key)), app);
+
+    assertThat(added.discover()).isTrue();
+    assertThat(added.sourceRoots()).containsExactly(core);
+    assertThat(added.missingRoots()).containsExactly(module.resolve("gone"));
+    assertThat(both.discover()).isFalse();
+    assertThat(both.sourceRoots()).containsExactly(app.resolve("src/main/java"), core);
   }
 
   @Test

@@ -2,12 +2,16 @@ package io.github.reloadloop.junit.rerun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +98,38 @@ class FreshClassLoaderTests {
       assertThat(Path.of(found.get(0).toURI())).startsWith(out);
       assertThat(Collections.list(fresh.getResources("META-INF/MANIFEST.MF"))).as("the jars' own resources")
           .isNotEmpty();
+    }
+  }
+
+  /**
+   * {@code mvn test -pl app}: a sibling module's classes come from its installed jar; the fresh loader loads
+   * them child-first from there (after the jar's overlay of newer class files), and its resources once.
+   */
+  @Test
+  void siblingModulesJar_loadedChildFirstAfterItsOverlay_resourcesNotDuplicated() throws Exception {
+    Path out = compile("core", "core/Rates.java", "package core; public class Rates { public static int rate() { return 1; } }");
+    Files.writeString(out.resolve("core/rates.properties"), "rate=1\n");
+    Path jar = directory.resolve("core-1.0.jar");
+    try (OutputStream stream = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(stream)) {
+      for (String entry : List.of("core/Rates.class", "core/rates.properties")) {
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(Files.readAllBytes(out.resolve(entry)));
+      }
+    }
+    Path overlay = compile("overlay", "core/Rates.java",
+        "package core; public class Rates { public static int rate() { return 2; } }");
+
+    try (URLClassLoader parent = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      List<Path> entries = ProjectClasspath.of(parent, Map.of(jar, overlay), List.of(jar));
+      assertThat(entries).containsSubsequence(overlay, jar);
+      try (FreshClassLoader fresh = new FreshClassLoader(entries, parent, 4)) {
+        Class<?> rates = fresh.loadClass("core.Rates");
+
+        assertThat(rates.getClassLoader()).isSameAs(fresh);
+        assertThat(rates.getMethod("rate").invoke(null)).as("the overlay's newer version").isEqualTo(2);
+        assertThat(Collections.list(fresh.getResources("core/rates.properties"))).hasSize(1);
+        assertThat(parent.loadClass("core.Rates").getMethod("rate").invoke(null)).isEqualTo(1);
+      }
     }
   }
 

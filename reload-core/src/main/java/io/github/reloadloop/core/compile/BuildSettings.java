@@ -74,14 +74,12 @@ final class BuildSettings {
 
   private FileBuild read(Path source) {
     CompileSettings defaults = layout.defaultsFor(source);
-    List<Path> classFiles = layout.classFilesOf(source);
     ClassShape main = null;
     boolean preview = false;
     Boolean names = null;
     Optional<CompilerKind> compiler = Optional.empty();
-    for (Path classFile : classFiles) {
-      byte[] bytes = ProjectLayout.read(classFile);
-      ClassShape shape = bytes == null ? null : parseOrNull(bytes);
+    for (byte[] bytes : layout.classFilesOf(source)) {
+      ClassShape shape = parseOrNull(bytes);
       if (shape == null) {
         continue;
       }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ final class DependentFinder {
   static List<Path> find(List<Path> roots, Set<String> simpleNames, Set<Path> exclude) {
     Pattern mention = Pattern.compile("\\b(" + simpleNames.stream().map(Pattern::quote)
         .collect(Collectors.joining("|")) + ")\\b");
-    List<Path> found = new ArrayList<>();
+    Set<Path> found = new LinkedHashSet<>(); // A file under overlapping roots is found once.
     for (Path root : roots) {
       try (Stream<Path> tree = Files.walk(root)) {
         tree.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
@@ -36,7 +36,7 @@ final class DependentFinder {
         continue;
       }
     }
-    return found;
+    return List.copyOf(found);
   }
 
   private static boolean mentions(Path file, Pattern mention) {

@@ -107,14 +107,17 @@ public final class Overlay implements AutoCloseable {
     return staging;
   }
 
-  /** The newest compiled version of a class: the overlay's, else the build's; {@code null} when neither has it. */
+  /**
+   * The newest compiled version of a class: the overlay's, else the build's (from its class directory or jar);
+   * {@code null} when neither has it.
+   */
   byte[] previous(String className, Path classDirectory) {
     if (classDirectory == null) {
       return null;
     }
     Path overlay = overlays.get(classDirectory);
     byte[] bytes = overlay == null ? null : ProjectLayout.read(ProjectLayout.classFile(overlay, className));
-    return bytes != null ? bytes : ProjectLayout.read(ProjectLayout.classFile(classDirectory, className));
+    return bytes != null ? bytes : ClassLocation.read(classDirectory, className);
   }
 
   /**

@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Where each source root's classes live, and how the build compiled them, found from the class files
- * themselves. A root's class directory is the classpath directory that holds its classes (falling back to
- * Maven's and Gradle's conventions); a multi-release root such as {@code src/main/java11} belongs to a
- * {@code META-INF/versions/11} directory. Immutable.
+ * themselves. A root's class directory is the one given (a sibling module's jar counts as one: its classes
+ * are read from it), else the classpath directory that holds its classes (falling back to Maven's and
+ * Gradle's conventions); a multi-release root such as {@code src/main/java11} belongs to a
+ * {@code META-INF/versions/11} directory. Where roots overlap, a file belongs to the innermost. Immutable.
  */
 public final class ProjectLayout {
 
@@ -58,14 +59,15 @@ public final class ProjectLayout {
     return directories;
   }
 
-  /** The root a source file belongs to, or {@code null}. */
+  /** The root a source file belongs to (the innermost, when roots overlap), or {@code null}. */
   public Path rootOf(Path file) {
+    Path found = null;
     for (Path root : roots.keySet()) {
-      if (file.startsWith(root)) {
-        return root;
+      if (file.startsWith(root) && (found == null || root.getNameCount() > found.getNameCount())) {
+        found = root;
       }
     }
-    return null;
+    return found;
   }
 
   /** The class directory of the root that holds {@code file}, or {@code null}. */
@@ -96,8 +98,11 @@ public final class ProjectLayout {
     return classDirectory.resolve(className.replace('.', '/') + ".class");
   }
 
-  /** The class files the build made from {@code source}: {@code Name.class} first, then {@code Name$*.class}. */
-  List<Path> classFilesOf(Path source) {
+  /**
+   * The class files the build made from {@code source}: {@code Name.class} first, then {@code Name$*.class};
+   * read from its root's class directory or jar.
+   */
+  List<byte[]> classFilesOf(Path source) {
     Path root = rootOf(source);
     Path classDirectory = root == null ? null : roots.get(root).classDirectory();
     if (classDirectory == null) {
@@ -105,22 +110,9 @@ public final class ProjectLayout {
     }
     Path relative = root.relativize(source);
     String base = relative.getFileName().toString().replaceFirst("\\.java$", "");
-    Path directory = relative.getParent() == null ? classDirectory
-        : classDirectory.resolve(relative.getParent().toString());
-    List<Path> files = new ArrayList<>();
-    Path main = directory.resolve(base + ".class");
-    if (Files.isRegularFile(main)) {
-      files.add(main);
-    }
-    try (Stream<Path> list = Files.list(directory)) {
-      list.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.startsWith(base + "$") && name.endsWith(".class");
-      }).sorted().forEach(files::add);
-    } catch (IOException | UncheckedIOException e) {
-      return files; // No such directory yet: a new package.
-    }
-    return files;
+    String directory = relative.getParent() == null ? ""
+        : relative.getParent().toString().replace(source.getFileSystem().getSeparator(), "/");
+    return ClassLocation.classFiles(classDirectory, directory, base);
   }
 
   private static Path findClassDirectory(Path root, List<Path> classpath) {
@@ -166,18 +158,9 @@ public final class ProjectLayout {
         .findFirst().orElse(null);
   }
 
-  /** Up to {@value #SAMPLE} class files of a class directory, multi-release layers left out. */
+  /** Up to {@value #SAMPLE} class files of a class directory or jar, multi-release layers left out. */
   private static List<byte[]> sampleClassFiles(Path classDirectory) {
-    if (classDirectory == null) {
-      return List.of();
-    }
-    Path layers = classDirectory.resolve("META-INF");
-    try (Stream<Path> tree = Files.walk(classDirectory)) {
-      return tree.filter(p -> p.toString().endsWith(".class") && !p.startsWith(layers)).limit(SAMPLE)
-          .map(ProjectLayout::read).filter(b -> b != null).toList();
-    } catch (IOException | UncheckedIOException e) {
-      return List.of();
-    }
+    return classDirectory == null ? List.of() : ClassLocation.sample(classDirectory, SAMPLE);
   }
 
   /** The bytes of a file, or {@code null} when it is gone or unreadable (treated as "no such version"). */

@@ -1,6 +1,7 @@
 package io.github.reloadloop.core.compile;
 
 import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.project.PackageDeclaration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,15 +9,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads source files strictly in the project's encoding, so a wrong encoding is reported, not compiled. */
 final class SourceReader {
-
-  private static final Pattern PACKAGE = Pattern.compile(
-      "^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
-  private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/");
 
   private final Charset encoding;
 
@@ -60,8 +55,7 @@ final class SourceReader {
    * The package the file declares when it differs from its directory under {@code root}, else {@code null}.
    */
   static String misplacedPackage(SourceFile source, Path root) {
-    Matcher matcher = PACKAGE.matcher(COMMENTS.matcher(source.text()).replaceAll(" "));
-    String declared = matcher.find() ? matcher.group(1).replaceAll("\\s+", "") : "";
+    String declared = PackageDeclaration.in(source.text());
     Path parent = root.relativize(source.path()).getParent();
     String expected = parent == null ? "" : parent.toString().replace(source.path().getFileSystem().getSeparator(), ".");
     return declared.equals(expected) ? null : declared;

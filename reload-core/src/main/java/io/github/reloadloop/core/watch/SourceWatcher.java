@@ -9,16 +9,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,19 +32,31 @@ import java.util.stream.Stream;
  * later, when its batch is taken, so that an editor's delete-then-create (IntelliJ's safe write) or
  * write-to-temp-then-rename reads as the change it is.
  *
+ * <p>It can also watch the rest of a project directory, so that a save outside every root is noticed: there
+ * it skips what a predicate prunes (build output, hidden directories) and registers at most
+ * {@value #MAX_PROJECT_DIRECTORIES} directories, so that a large checkout stays cheap.
+ *
  * <p>Threading: one named daemon thread, stopped by {@link #close()}.
  *
  * @since 0.1.0
  */
 public final class SourceWatcher implements AutoCloseable {
 
+  /** The most directories registered outside the roots (each costs an inotify watch). */
+  static final int MAX_PROJECT_DIRECTORIES = 2_000;
+
   private final List<Path> roots;
+  private final Predicate<Path> pruned;
   private final Consumer<Path> sink;
   private final Consumer<String> warnings;
   private final WatchService service;
   private final Map<WatchKey, Path> directories = new ConcurrentHashMap<>();
+  /** Keys of directories outside the roots: a directory created there is registered with pruning. */
+  private final Set<WatchKey> outside = ConcurrentHashMap.newKeySet();
+  private final Path project;
   private final Thread thread;
   private volatile long lastEventMillis = System.currentTimeMillis();
+  private boolean warnedOfSize;
 
   /**
    * Registers every directory under {@code roots} and starts watching.
@@ -48,7 +65,22 @@ public final class SourceWatcher implements AutoCloseable {
    * @param warnings receives problems that do not stop watching (an event overflow, an unreadable directory)
    */
   public SourceWatcher(List<Path> roots, Consumer<Path> sink, Consumer<String> warnings) {
+    this(roots, null, p -> true, sink, warnings);
+  }
+
+  /**
+   * Registers every directory under {@code roots} and starts watching; then, on the watcher's thread, the
+   * directories of {@code project} outside the roots that {@code pruned} does not exclude.
+   *
+   * @param project a directory whose saves outside the roots are reported too, or {@code null}
+   * @param pruned directories of the project not to watch, with everything below them
+   * @param sink receives each {@code *.java} path that was created, modified or deleted, in or outside the roots
+   * @param warnings receives problems that do not stop watching (an event overflow, an unreadable directory)
+   */
+  public SourceWatcher(List<Path> roots, Path project, Predicate<Path> pruned, Consumer<Path> sink,
+      Consumer<String> warnings) {
     this.roots = List.copyOf(roots);
+    this.pruned = pruned;
     this.sink = sink;
     this.warnings = warnings;
     try {
@@ -59,6 +91,7 @@ public final class SourceWatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + roots, e);
     }
+    this.project = project;
     this.thread = new Thread(this::run, "reload-loop-watch");
     thread.setDaemon(true);
     thread.start();
@@ -72,6 +105,11 @@ public final class SourceWatcher implements AutoCloseable {
 
   private void run() {
     try {
+      if (project != null) {
+        // On this thread rather than in the constructor: the rest of the checkout only gives hints, and a large
+        // one should not delay the start. Events wait until it is done.
+        registerOutside(project, false);
+      }
       while (true) {
         WatchKey key = service.take();
         Path directory = directories.get(key);
@@ -79,11 +117,12 @@ public final class SourceWatcher implements AutoCloseable {
           if (event.kind() == OVERFLOW) {
             rescanAfterOverflow();
           } else if (directory != null) {
-            handle(directory.resolve((Path) event.context()), event.kind());
+            handle(directory.resolve((Path) event.context()), event.kind(), outside.contains(key));
           }
         }
         if (!key.reset()) {
           directories.remove(key);
+          outside.remove(key);
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -92,12 +131,67 @@ public final class SourceWatcher implements AutoCloseable {
     }
   }
 
-  private void handle(Path path, WatchEvent.Kind<?> kind) {
+  private void handle(Path path, WatchEvent.Kind<?> kind, boolean outsideRoots) {
     lastEventMillis = System.currentTimeMillis();
     if (kind == ENTRY_CREATE && Files.isDirectory(path)) {
-      registerTree(path, true);
+      if (!outsideRoots) {
+        registerTree(path, true);
+      } else if (!pruned.test(path)) {
+        registerOutside(path, true);
+      }
     } else if (isJavaSource(path)) {
       sink.accept(path);
+    }
+  }
+
+  /**
+   * Registers the directories of a tree outside the roots: neither pruned ones nor the roots (registered on
+   * their own), with what is below them; at most {@value #MAX_PROJECT_DIRECTORIES} in all.
+   *
+   * @param announce whether to report the sources found (they arrived before the directory was registered)
+   */
+  private void registerOutside(Path top, boolean announce) {
+    try {
+      Files.walkFileTree(top, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+          if (roots.stream().anyMatch(directory::startsWith) || !directory.equals(top) && pruned.test(directory)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          if (outside.size() >= MAX_PROJECT_DIRECTORIES) {
+            if (!warnedOfSize) {
+              warnedOfSize = true;
+              warnings.accept("the project has more than " + MAX_PROJECT_DIRECTORIES + " directories outside the"
+                  + " source roots; saves outside the roots are noticed in the first " + MAX_PROJECT_DIRECTORIES);
+            }
+            return FileVisitResult.TERMINATE;
+          }
+          try {
+            WatchKey key = directory.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+            directories.put(key, directory);
+            outside.add(key);
+          } catch (IOException e) {
+            // Unreadable or gone: saves there go unnoticed, which costs a hint, not a reload.
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (announce && isJavaSource(file)) {
+            sink.accept(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE; // As above: an unreadable directory is left out.
+        }
+      });
+    } catch (IOException e) {
+      warnings.accept("cannot watch " + top + " for saves outside the source roots: " + e.getMessage());
     }
   }
 
