@@ -29,7 +29,7 @@ public final class BenchmarkMain {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
     this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FallbackMemory(work), new FixToGreen(work),
-        new LoopOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+        new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
   }
 
   public static void main(String[] args) throws Exception {

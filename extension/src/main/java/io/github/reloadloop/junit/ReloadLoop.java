@@ -136,8 +136,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   @Override
   public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
       ExtensionContext extensionContext) throws Throwable {
-    LoopSession session = session(extensionContext);
-    if (session != null && session.passedByRerun(extensionContext.getUniqueId())) {
+    if (passedByRerun(extensionContext)) {
       invocation.skip();
       return;
     }
@@ -161,12 +160,17 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
 
   /** Skips a test whose rerun already passed (its {@code @BeforeEach} had failed): it must not run again. */
   private static void runAgainstCurrentCode(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-    LoopSession session = session(context);
-    if (session != null && session.passedByRerun(context.getUniqueId())) {
+    if (passedByRerun(context)) {
       invocation.skip();
       return;
     }
     invocation.proceed();
+  }
+
+  private static boolean passedByRerun(ExtensionContext context) {
+    LoopSession session = session(context);
+    // The unique id is formatted anew on each call: ask for it only when some test passed by a rerun.
+    return session != null && session.anyPassedByRerun() && session.passedByRerun(context.getUniqueId());
   }
 
   /**
@@ -174,15 +178,17 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
    * this JVM has the loop (a launcher run nested in a test).
    */
   private static LoopSession session(ExtensionContext context) {
-    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    LoopConfiguration configuration = store.getOrComputeIfAbsent(LoopConfiguration.class,
-        k -> LoopConfiguration.read(context::getConfigurationParameter, LoopConfiguration.moduleDirectory()),
-        LoopConfiguration.class);
-    if (!configuration.enabled() || configuration.rerun()) {
-      return null;
-    }
-    return store.getOrComputeIfAbsent(SessionHandle.class,
-        k -> SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter)),
+    // One store look-up: this runs several times for every test.
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SessionHandle.class, k -> open(context),
         SessionHandle.class).session();
+  }
+
+  private static SessionHandle open(ExtensionContext context) {
+    LoopConfiguration configuration = LoopConfiguration.read(context::getConfigurationParameter,
+        LoopConfiguration.moduleDirectory());
+    if (!configuration.enabled() || configuration.rerun()) {
+      return SessionHandle.NONE;
+    }
+    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter));
   }
 }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +109,15 @@ public final class AutoReloader implements AutoCloseable {
         MAX_BATCH_DELAY.compareTo(longest) > 0 ? MAX_BATCH_DELAY : longest);
     this.snapshot = new SourceSnapshot(builder.roots);
     this.watcher = builder.watching ? new SourceWatcher(builder.roots, this::changed, listener::warning) : null;
+    if (builder.changedSince != null) {
+      // Started after the program: saves made since it started count, so that none is missed. They are due
+      // first, before any warm-up.
+      snapshot.modifiedSince(builder.changedSince).forEach((file, modified) -> {
+        if (layout.newerThanClassFile(file, modified)) {
+          batcher.add(file);
+        }
+      });
+    }
     this.worker = daemon(this::run, "reload-loop-reload");
     worker.start();
   }
@@ -273,6 +283,7 @@ public final class AutoReloader implements AutoCloseable {
     private List<Path> classpath;
     private Charset encoding = StandardCharsets.UTF_8;
     private boolean watching = true;
+    private Instant changedSince;
 
     private Builder() {}
 
@@ -334,6 +345,19 @@ public final class AutoReloader implements AutoCloseable {
     /** Encoding of the source files; default UTF-8. */
     public Builder encoding(Charset charset) {
       this.encoding = Objects.requireNonNull(charset);
+      return this;
+    }
+
+    /**
+     * For a reloader started after the program it patches (the loop starts one at the first failure): the
+     * sources saved at or after {@code instant} (the program's start) that are newer than their class files
+     * count as saved when the reloader starts, and are compiled and applied first. Default: none, only saves
+     * made after the start count.
+     *
+     * @since 0.1.0
+     */
+    public Builder changedSince(Instant instant) {
+      this.changedSince = Objects.requireNonNull(instant);
       return this;
     }
 

@@ -13,7 +13,9 @@ import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,9 @@ public final class LoopSession implements AutoCloseable {
   private final LoopConfiguration configuration;
   private final ConsoleFactory consoleFactory;
   private final String inactiveReason;
-  private final AutoReloader reloader;
+  /** What starts the reloader at the first failure; {@code null} when the loop is off. */
+  private final AutoReloader.Builder reloaderBuilder;
+  private volatile AutoReloader reloader;
   private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
@@ -63,17 +67,18 @@ public final class LoopSession implements AutoCloseable {
     this.originalLoader = testLoader;
     this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
-    this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
+    this.reloaderBuilder = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
       public void reloaded(ReloadResult result) {
         onReload(result);
       }
-    }).start();
+    });
   }
 
   /**
-   * Starts the session: checks for a terminal and, when there is one, starts the reloader so that it
-   * warms up while the tests run. Without a terminal, says so in one line and stays inactive.
+   * Starts the session: checks for a terminal; without one, says so in one line and stays inactive. The
+   * reloader (agent, compiler warm-up, watcher) starts only when a test fails, so that a passing run does
+   * not share the CPU with it; saves made since the JVM started are not missed (see {@link #reloader()}).
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters) {
     return start(configuration, parameters, Thread.currentThread().getContextClassLoader());
@@ -102,6 +107,7 @@ public final class LoopSession implements AutoCloseable {
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
         .reporter(ReloadListener.NONE)
+        .changedSince(jvmStart())
         .listener(toConsole);
     self[0] = new LoopSession(configuration, factory, null, reloader, testLoader);
     if (!configuration.missingRoots().isEmpty()) {
@@ -115,9 +121,9 @@ public final class LoopSession implements AutoCloseable {
     return inactiveReason == null && !aborted;
   }
 
-  /** Whether anything was reloaded in this run (only then can a test need a fresh loader or a revalidation). */
-  boolean reloading() {
-    return reloader != null;
+  /** Whether any test passed in a rerun (cheap: asked for every test). */
+  public boolean anyPassedByRerun() {
+    return !passedByRerun.isEmpty();
   }
 
   /** Whether this test already passed in a rerun, so its original invocation must not run again. */
@@ -137,9 +143,28 @@ public final class LoopSession implements AutoCloseable {
     return configuration;
   }
 
-  /** The run's reloader, {@code null} when the loop is off. */
+  /**
+   * The run's reloader, started on first use (the first failure), or {@code null} when the loop is off or
+   * closed. Started late, it still applies first every source saved since the JVM started that is newer
+   * than its class file.
+   */
   public AutoReloader reloader() {
-    return reloader;
+    AutoReloader started = reloader;
+    if (started != null || reloaderBuilder == null) {
+      return started;
+    }
+    synchronized (this) {
+      if (reloader == null && !closed) {
+        reloader = reloaderBuilder.start();
+      }
+      return reloader;
+    }
+  }
+
+  /** When this JVM started: a source saved after it may hold changes the loaded classes lack. */
+  private static Instant jvmStart() {
+    return ProcessHandle.current().info().startInstant()
+        .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
 
   ReentrantLock turn() {
@@ -221,7 +246,11 @@ public final class LoopSession implements AutoCloseable {
   }
 
   private void onReload(ReloadResult result) {
-    changes.record(result, reloader.status().refused());
+    AutoReloader source = reloader(); // Waits, on the reload thread, until reloader() has its value.
+    if (source == null) {
+      return; // Closed.
+    }
+    changes.record(result, source.status().refused());
     ClassGraph known = graph;
     if (known != null) {
       List<String> changed = new ArrayList<>(result.redefinedClasses());
@@ -283,7 +312,7 @@ public final class LoopSession implements AutoCloseable {
 
   /** What {@code status} shows: the reloader's state and the class loaders in use. */
   List<String> statusLines() {
-    List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader.status()));
+    List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader().status()));
     lines.add("class loaders:  " + (changes.stale().isEmpty() ? "the original one (every change was redefined in place)"
         : "the original one for tests that reach no changed shape; " + freshLoaders.currentName()
             + " for the others and for reruns"));
