@@ -61,15 +61,16 @@ final class FixtureProject {
   }
 
   /**
-   * {@code mvn -B test -Dreload.loop=true} and {@code extra} arguments, with this build's Maven and local
-   * repository. Online: a fixture may need dependencies that this build did not download.
+   * {@code mvn -B test -Dreload.loop=true -Dreload.auto=false} (the tests type {@code continue}) and {@code extra}
+   * arguments, with this build's Maven and local repository. Online: a fixture may need dependencies that this
+   * build did not download.
    */
   List<String> mavenCommand(String... extra) {
     List<String> command = new ArrayList<>();
     String home = System.getProperty("e2e.mavenHome", "");
     Path mvn = Path.of(home, "bin", "mvn");
     command.add(!home.isEmpty() && Files.isExecutable(mvn) ? mvn.toString() : "mvn");
-    command.addAll(List.of("-B", "test", "-Dreload.loop=true"));
+    command.addAll(List.of("-B", "test", "-Dreload.loop=true", "-Dreload.auto=false"));
     String repository = System.getProperty("e2e.localRepository", "");
     if (!repository.isEmpty()) {
       command.add("-Dmaven.repo.local=" + repository);

@@ -77,7 +77,7 @@ class Release8LibraryEndToEndTests {
     Path project = temporary.resolve(FIXTURE);
     DemoProject.copyTree(Path.of(DemoProject.required("e2e.fixtures")).resolve(FIXTURE), project);
     terminal = TmuxSession.start(project, DemoEndToEndTests.shellCommand(javaHome,
-        DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true")));
+        DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true", "-Dreload.auto=false")));
 
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
     assertThat(terminal.screen()).contains("FAILED: " + TEST_NAME);

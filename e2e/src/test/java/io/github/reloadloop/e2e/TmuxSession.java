@@ -86,6 +86,11 @@ final class TmuxSession implements AutoCloseable {
     }
   }
 
+  /** Types {@code text} without Enter: a line half typed. */
+  void typeWithoutEnter(String text) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", SESSION, "-l", text);
+  }
+
   /** Types {@code line} and Enter, as a user would. */
   void type(String line) throws IOException, InterruptedException {
     tmux("send-keys", "-t", SESSION, "-l", line);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,11 +25,16 @@ final class ScriptedConsole implements LoopConsole {
     String run() throws Exception;
   }
 
+  private static final int WAKE_WAIT_SECONDS = 60;
+
   final String id = UUID.randomUUID().toString();
   private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
   private final List<String> transcript = new ArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger opened = new AtomicInteger();
+  /** Wake-ups received (auto-rerun after a reload). */
+  final AtomicInteger wakes = new AtomicInteger();
+  private final Semaphore wakeUps = new Semaphore(0);
   volatile boolean closed;
   volatile String unavailable;
 
@@ -51,6 +58,48 @@ final class ScriptedConsole implements LoopConsole {
     return this;
   }
 
+  /**
+   * Runs {@code action} at the next prompt (a save), then waits, bounded, for the loop to wake the console:
+   * the read ends with no line typed, as a terminal's does. Without a wake-up it types {@code skip}, so the
+   * test fails on what the transcript shows.
+   */
+  ScriptedConsole thenAwaitWake(Action action) {
+    steps.add(() -> {
+      wakeUps.drainPermits();
+      action.run();
+      if (wakeUps.tryAcquire(WAKE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return null;
+      }
+      record("  (not woken within " + WAKE_WAIT_SECONDS + " s)");
+      return "skip";
+    });
+    return this;
+  }
+
+  /** Waits, bounded, until the transcript shows {@code text} (a line the reloader prints). */
+  synchronized boolean awaitShown(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAKE_WAIT_SECONDS);
+    while (!String.join("\n", transcript).contains(text)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** An action of a step, with nothing typed. */
+  interface Action {
+    void run() throws Exception;
+  }
+
+  @Override
+  public void wake() {
+    wakes.incrementAndGet();
+    wakeUps.release();
+  }
+
   /** Behaves like a process without a terminal. */
   ScriptedConsole withoutTerminal() {
     unavailable = "no terminal (scripted)";
@@ -67,7 +116,7 @@ final class ScriptedConsole implements LoopConsole {
     }
     try {
       String line = step.run();
-      record("  typed: " + line);
+      record(line == null ? "  (woken)" : "  typed: " + line);
       return line;
     } catch (Exception e) {
       throw new IllegalStateException("script step failed", e);
@@ -81,6 +130,7 @@ final class ScriptedConsole implements LoopConsole {
 
   private synchronized void record(String text) {
     transcript.add(text);
+    notifyAll();
   }
 
   synchronized String transcript() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Commands {
 
   /** What a command asks the loop to do. */
-  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, HELP }
+  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, AUTO, HELP }
 
   /** One command: its name, a short alias and a line of help. */
   public record Command(String name, String alias, Action action, String help) {}
@@ -24,6 +24,7 @@ public final class Commands {
       new Command("status", "st", Action.STATUS, "source roots, reloaded classes, compile errors, class loaders"),
       new Command("verify", "v", Action.VERIFY,
           "rerun now the tests of this run that reach a changed class (verify all: every test so far)"),
+      new Command("auto", "a", Action.AUTO, "auto on|off: rerun the failed test by itself after each reload"),
       new Command("help", "h", Action.HELP, "this list"));
 
   private Commands() {}

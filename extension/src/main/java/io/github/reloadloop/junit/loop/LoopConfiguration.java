@@ -20,9 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param compiler {@value #COMPILER}
  * @param consoleFactory {@value #CONSOLE}: {@code tty} or the class name of a {@code ConsoleFactory}
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
+ * @param auto {@value #AUTO}: whether a reload that applies reruns the failed test at once
  */
 public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots,
-    CompilerChoice compiler, String consoleFactory, boolean rerun) {
+    CompilerChoice compiler, String consoleFactory, boolean rerun, boolean auto) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -34,13 +35,27 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
   public static final String CONSOLE = "reload.console";
   /** Set by the loop on its nested rerun so that the rerun never opens a console of its own. */
   public static final String RERUN = "reload.loop.rerun";
+  /**
+   * Auto-rerun: {@code true} (default) reruns the failed test after each reload that applies, with no
+   * keypress; {@code false} waits for {@code continue}. The console's {@code auto on|off} switches it.
+   */
+  public static final String AUTO = "reload.auto";
+
+  static final boolean DEFAULT_AUTO = true;
 
   static final String DEFAULT_DIRS = "src/main/java,src/test/java";
 
+  /** The settings with auto-rerun at its default. */
+  public LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Path> missingRoots, CompilerChoice compiler,
+      String consoleFactory, boolean rerun) {
+    this(enabled, sourceRoots, missingRoots, compiler, consoleFactory, rerun, DEFAULT_AUTO);
+  }
+
   /** Reads the settings through {@code lookup} (a configuration parameter getter). */
   public static LoopConfiguration read(Function<String, Optional<String>> lookup, Path moduleDirectory) {
-    boolean enabled = bool(LOOP, lookup.apply(LOOP));
-    boolean rerun = bool(RERUN, lookup.apply(RERUN));
+    boolean enabled = bool(LOOP, lookup.apply(LOOP), false);
+    boolean rerun = bool(RERUN, lookup.apply(RERUN), false);
+    boolean auto = bool(AUTO, lookup.apply(AUTO), DEFAULT_AUTO);
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     Optional<String> named = lookup.apply(DIRS);
@@ -64,7 +79,7 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
       throw new ExtensionConfigurationException(e.getMessage());
     }
     String console = lookup.apply(CONSOLE).map(String::trim).orElse("tty");
-    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun);
+    return new LoopConfiguration(enabled, List.copyOf(roots), List.copyOf(missing), compiler, console, rerun, auto);
   }
 
   /** The module under test: Surefire's {@code basedir}, else the working directory. */
@@ -72,9 +87,9 @@ public record LoopConfiguration(boolean enabled, List<Path> sourceRoots, List<Pa
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
   }
 
-  private static boolean bool(String key, Optional<String> value) {
+  private static boolean bool(String key, Optional<String> value, boolean absent) {
     if (value.isEmpty()) {
-      return false;
+      return absent;
     }
     return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
       case "true", "" -> true;

@@ -58,6 +58,7 @@ public final class LoopSession implements AutoCloseable {
   private volatile LoopConsole console;
   private volatile boolean aborted;
   private volatile boolean closed;
+  private volatile boolean autoRerun;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
       AutoReloader.Builder reloader, ClassLoader testLoader) {
@@ -67,6 +68,7 @@ public final class LoopSession implements AutoCloseable {
     this.originalLoader = testLoader;
     this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true"), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
+    this.autoRerun = configuration.auto();
     this.reloaderBuilder = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
       public void reloaded(ReloadResult result) {
@@ -137,6 +139,15 @@ public final class LoopSession implements AutoCloseable {
 
   void abort() {
     aborted = true;
+  }
+
+  /** Whether a reload that applies reruns the failed test at once ({@code reload.auto}, {@code auto on|off}). */
+  boolean autoRerun() {
+    return autoRerun;
+  }
+
+  void autoRerun(boolean on) {
+    autoRerun = on;
   }
 
   LoopConfiguration configuration() {
@@ -250,7 +261,12 @@ public final class LoopSession implements AutoCloseable {
     if (source == null) {
       return; // Closed.
     }
+    int before = changes.generation();
     changes.record(result, source.status().refused());
+    LoopConsole open = console;
+    if (autoRerun && open != null && changes.generation() > before) {
+      open.wake(); // The failure at the console reruns against the new code (FailureLoop).
+    }
     ClassGraph known = graph;
     if (known != null) {
       List<String> changed = new ArrayList<>(result.redefinedClasses());
@@ -313,6 +329,8 @@ public final class LoopSession implements AutoCloseable {
   /** What {@code status} shows: the reloader's state and the class loaders in use. */
   List<String> statusLines() {
     List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader().status()));
+    lines.add("auto-rerun:     " + (autoRerun ? "on (each reload that applies reruns the failed test; auto off stops it)"
+        : "off (continue reruns the failed test; auto on reruns it after each reload)"));
     lines.add("class loaders:  " + (changes.stale().isEmpty() ? "the original one (every change was redefined in place)"
         : "the original one for tests that reach no changed shape; " + freshLoaders.currentName()
             + " for the others and for reruns"));

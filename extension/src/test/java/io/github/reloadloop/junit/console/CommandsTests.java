@@ -20,6 +20,11 @@ class CommandsTests {
     assertThat(Commands.parse("verify all")).map(Commands.Command::action).contains(Action.VERIFY);
     assertThat(Commands.argument(" verify   all ")).isEqualTo("all");
     assertThat(Commands.argument("verify")).isEmpty();
+    assertThat(Commands.parse("auto off")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("a on")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("au")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("ab")).map(Commands.Command::action).contains(Action.ABORT);
+    assertThat(Commands.argument("auto OFF")).isEqualTo("OFF");
   }
 
   @Test
@@ -34,7 +39,7 @@ class CommandsTests {
   void helpAndUsage_generatedFromTheRegistry() {
     assertThat(Commands.help().lines()).hasSize(Commands.ALL.size())
         .anySatisfy(l -> assertThat(l).contains("skip").contains("let this failure stand"));
-    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v), help (h)");
-    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "verify", "help");
+    assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v), auto (a), help (h)");
+    assertThat(Commands.completions()).containsExactly("continue", "skip", "abort", "status", "verify", "auto", "help");
   }
 }
