@@ -35,7 +35,7 @@ final class SuiteOverhead implements Benchmark {
   private static final int TEST_CLASSES = 200;
   private static final int FILLERS = 200;
   private static final int PAIRS = 6;
-  private static final int QUICK_PAIRS = 2;
+  private static final int QUICK_PAIRS = 1;
 
   private final Path workDirectory;
 
