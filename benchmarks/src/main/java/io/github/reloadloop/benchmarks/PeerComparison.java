@@ -77,14 +77,16 @@ final class PeerComparison implements Benchmark {
     List<Double> saveToGreen = new ArrayList<>();
     List<Double> saveToRed = new ArrayList<>();
     // Online the first time: Quarkus and its plugin may not be in the local repository yet.
-    String command = mvn + " -B quarkus:test -Dquarkus.analytics.disabled=true -Ddebug=false";
+    String command = mvn + " -B quarkus:test -Dquarkus.analytics.disabled=true -Ddebug=false; echo \"bench: mvn exited"
+        + " with $?\"";
     long started = System.nanoTime();
     try (TmuxTerminal terminal = TmuxTerminal.start(project.directory, command,
         workDirectory.resolve("peers-quarkus.raw"))) {
       TmuxTerminal.Seen red = terminal.await(QUARKUS_RED, 0, START, "the first, failing test run of quarkus:test");
       double startMs = (red.nanos() - started) / 1e6;
       for (int cycle = 0; cycle < cycles; cycle++) {
-        saveToGreen.add(saveAndAwait(terminal, project, false, red.nanos(), QUARKUS_GREEN, "green after the fix"));
+        Saved fix = saveWhenRead(terminal, red.nanos(), () -> project.saveBasket(false));
+        saveToGreen.add(fix.msUntil(terminal.await(QUARKUS_GREEN, fix.mark(), CYCLE, "green after the fix")));
         long shown = System.nanoTime();
         int mark = terminal.mark();
         project.saveBasket(true);
@@ -92,9 +94,11 @@ final class PeerComparison implements Benchmark {
         saveToRed.add((red.nanos() - shown) / 1e6);
         System.err.printf("[benchmarks]   quarkus cycle %d: save to green %.0f ms%n", cycle + 1, saveToGreen.get(cycle));
       }
+      int end = terminal.mark();
       terminal.keys("q");
+      terminal.await(EXIT, end, CYCLE, "the end of quarkus:test after q");
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("how", command + " in tmux; save of the fix 2 s after red was shown, to 'All tests are now passing'"
+      out.put("how", mvn + " -B quarkus:test in tmux; save of the fix 2 s after red was shown, to 'All tests are now passing'"
           + " on the terminal; then the bug saved again, to red");
       out.put("start_to_first_red_ms", startMs);
       out.put("save_to_green_ms", saveToGreen);
@@ -116,23 +120,16 @@ final class PeerComparison implements Benchmark {
       try (TmuxTerminal terminal = TmuxTerminal.start(project.directory, command,
           workDirectory.resolve("peers-loop.raw"))) {
         TmuxTerminal.Seen prompt = terminal.await(PROMPT, 0, START, "the reload> prompt");
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, prompt.nanos() + SHOWN_TO_SAVE.toNanos() - System.nanoTime()));
-        int mark = terminal.mark();
-        long save = System.nanoTime();
-        project.saveWrongFix();
-        TmuxTerminal.Seen red = terminal.await(LOOP_RED, mark, CYCLE, "the wrong fix's red rerun");
-        firstSaveToRed.add((red.nanos() - save) / 1e6);
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, red.nanos() + SHOWN_TO_SAVE.toNanos() - System.nanoTime()));
-        int greenMark = terminal.mark();
-        long fix = System.nanoTime();
-        project.saveBasket(false);
-        TmuxTerminal.Seen reloaded = terminal.await(RELOADED, greenMark, CYCLE, "the fix's reload line");
-        TmuxTerminal.Seen green = terminal.await(LOOP_GREEN, greenMark, CYCLE, "PASSED after the fix");
-        saveToGreen.add((green.nanos() - fix) / 1e6);
-        saveToReloadLine.add((reloaded.nanos() - fix) / 1e6);
+        Saved wrong = saveWhenRead(terminal, prompt.nanos(), project::saveWrongFix);
+        TmuxTerminal.Seen red = terminal.await(LOOP_RED, wrong.mark(), CYCLE, "the wrong fix's red rerun");
+        firstSaveToRed.add(wrong.msUntil(red));
+        Saved fix = saveWhenRead(terminal, red.nanos(), () -> project.saveBasket(false));
+        TmuxTerminal.Seen reloaded = terminal.await(RELOADED, fix.mark(), CYCLE, "the fix's reload line");
+        saveToGreen.add(fix.msUntil(terminal.await(LOOP_GREEN, fix.mark(), CYCLE, "PASSED after the fix")));
+        saveToReloadLine.add(fix.msUntil(reloaded));
         Matcher line = RELOADED.matcher(reloaded.match());
         reloadMs.add(line.matches() ? Double.parseDouble(line.group(1)) : Double.NaN);
-        TmuxTerminal.Seen exit = terminal.await(EXIT, greenMark, START, "the end of the build");
+        TmuxTerminal.Seen exit = terminal.await(EXIT, fix.mark(), START, "the end of the build");
         if (!exit.match().endsWith(" 0")) {
           throw new IllegalStateException("the build failed after the fix: " + exit.match());
         }
@@ -168,14 +165,24 @@ final class PeerComparison implements Benchmark {
     return out;
   }
 
-  /** Waits 2 s after {@code shownNanos}, saves the Basket, and returns the milliseconds until {@code green}. */
-  private static double saveAndAwait(TmuxTerminal terminal, PeerProject project, boolean buggy, long shownNanos,
-      Pattern green, String what) throws Exception {
+  /** A save: where the terminal's text stood just before it, and when it was written. */
+  private record Saved(int mark, long nanos) {
+    double msUntil(TmuxTerminal.Seen seen) {
+      return (seen.nanos() - nanos) / 1e6;
+    }
+  }
+
+  private interface SaveAction {
+    void save() throws Exception;
+  }
+
+  /** Saves {@link #SHOWN_TO_SAVE} after what the developer reads was shown (at {@code shownNanos}). */
+  private static Saved saveWhenRead(TmuxTerminal terminal, long shownNanos, SaveAction save) throws Exception {
     TimeUnit.NANOSECONDS.sleep(Math.max(0, shownNanos + SHOWN_TO_SAVE.toNanos() - System.nanoTime()));
     int mark = terminal.mark();
-    long save = System.nanoTime();
-    project.saveBasket(buggy);
-    return (terminal.await(green, mark, CYCLE, what).nanos() - save) / 1e6;
+    long nanos = System.nanoTime();
+    save.save();
+    return new Saved(mark, nanos);
   }
 
   @Override

@@ -1,10 +1,6 @@
 package io.github.reloadloop.benchmarks;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,23 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * What an active loop costs a big passing suite (issue 13: at most 5 %): a generated suite of 200 test
  * classes, 2,000 tests, none failing ({@link SuiteProject}), run through a real launcher (Jupiter, then
  * reload-loop's engine) in a fresh JVM per run, alternately without the loop and with it (auto-detected as
- * {@code -Dreload.loop=true} does, with a console that is always available, so the reloader really starts).
- * Timed from the launcher's {@code execute} to the end of the test plan; the process's CPU time over the same
- * span shows what the loop's background work adds, whether or not it delays the tests.
+ * {@code -Dreload.loop=true} does, with a console that is always available, so that the loop is active and a
+ * failure would stop there). Timed from the launcher's {@code execute} to the end of the test plan; the
+ * process's CPU time over the same span shows what the loop's work adds, whether or not it delays the tests.
  */
 final class SuiteOverhead implements Benchmark {
 
@@ -66,40 +53,24 @@ final class SuiteOverhead implements Benchmark {
     SuiteProject project = SuiteProject.reuseOrCreate(directory, TEST_CLASSES, FILLERS);
     Map<String, String> parameters = new HashMap<>();
     if (loop) {
-      System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
-      System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
+      SuiteRun.autoDetectReloadLoop();
       parameters.putAll(Map.of("reload.loop", "true", "reload.dir", project.main + "," + project.test,
           "reload.console", QuietConsoleFactory.class.getName()));
     }
-    Timer timer = new Timer();
-    ClassLoader previous = Thread.currentThread().getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
-        SuiteOverhead.class.getClassLoader())) {
-      Thread.currentThread().setContextClassLoader(loader);
-      List<DiscoverySelector> selectors = new ArrayList<>();
-      for (int k = 0; k < TEST_CLASSES; k++) {
-        selectors.add(selectClass(loader.loadClass("bench.suite." + SuiteProject.testClassName(k))));
-      }
-      long cpuBefore = processCpuNanos();
-      long start = System.nanoTime();
-      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-          .configurationParameters(parameters).build(), timer);
-      long cpu = processCpuNanos() - cpuBefore;
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("loop", loop);
-      out.put("run_ms", (timer.end.get() - start) / 1e6);
-      out.put("process_cpu_ms", cpu / 1e6);
-      out.put("tests_passed", timer.passed.get());
-      out.put("tests_failed", timer.failed.get());
-      out.put("load_average", Environment.loadAverage());
-      if (timer.failed.get() > 0 || timer.passed.get() != TEST_CLASSES * SuiteProject.TESTS_PER_CLASS) {
-        throw new IllegalStateException("the suite did not pass as generated: " + out);
-      }
-      return out;
-    } finally {
-      Thread.currentThread().setContextClassLoader(previous);
+    long cpuBefore = processCpuNanos();
+    SuiteRun run = SuiteRun.run(project, TEST_CLASSES, parameters);
+    long cpu = processCpuNanos() - cpuBefore;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("loop", loop);
+    out.put("run_ms", run.wholeRunMs());
+    out.put("process_cpu_ms", cpu / 1e6);
+    out.put("tests_passed", run.passed.get());
+    out.put("tests_failed", run.failed.get());
+    out.put("load_average", Environment.loadAverage());
+    if (run.failed.get() > 0 || run.passed.get() != TEST_CLASSES * SuiteProject.TESTS_PER_CLASS) {
+      throw new IllegalStateException("the suite did not pass as generated: " + out);
     }
+    return out;
   }
 
   private static long processCpuNanos() {
@@ -141,24 +112,5 @@ final class SuiteOverhead implements Benchmark {
         runs.getOrDefault(false, List.of()).size());
     return "### Overhead of an active loop on a passing 2,000-test suite (target: at most 1.05)\n\n" + table.render()
         + String.format(Locale.ROOT, "%nsuite_overhead_ratio = %.3f (%s)%n", ratio, ratio <= 1.05 ? "met" : "NOT met");
-  }
-
-  /** Times the end of the run and counts results (both engines). */
-  private static final class Timer implements TestExecutionListener {
-    final AtomicLong end = new AtomicLong();
-    final AtomicInteger passed = new AtomicInteger();
-    final AtomicInteger failed = new AtomicInteger();
-
-    @Override
-    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-      if (identifier.isTest()) {
-        (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? passed : failed).incrementAndGet();
-      }
-    }
-
-    @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
-      end.set(System.nanoTime());
-    }
   }
 }

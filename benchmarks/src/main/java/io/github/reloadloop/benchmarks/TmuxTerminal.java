@@ -108,16 +108,22 @@ final class TmuxTerminal implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends what still runs in the terminal (a JVM that a Maven plugin forked outlives the tmux server and its
+   * shell), then the server.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
     try {
+      long shell = Long.parseLong(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").trim());
+      ProcessHandle.of(shell).ifPresent(handle -> handle.descendants().forEach(ProcessHandle::destroyForcibly));
       tmux("kill-server");
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | NumberFormatException e) {
       // The server is gone already: nothing to stop.
     }
   }
 
-  private void tmux(String... arguments) throws IOException, InterruptedException {
+  private String tmux(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -129,5 +135,6 @@ final class TmuxTerminal implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("tmux failed: " + command + "\n" + output);
     }
+    return output;
   }
 }

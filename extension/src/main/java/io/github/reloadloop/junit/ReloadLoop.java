@@ -19,8 +19,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
- * console on the terminal; saved fixes are compiled and reloaded into the running JVM; {@code continue}
- * reruns the failed test, with its whole lifecycle, against the new code. A green rerun lets the run carry
+ * console on the terminal; saved fixes are compiled and reloaded into the running JVM, and the failed test
+ * reruns at once (or at {@code continue}), with its whole lifecycle, against the new code. A green rerun lets the run carry
  * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand.
  *
  * <pre>{@code
@@ -37,8 +37,11 @@ import org.opentest4j.TestAbortedException;
  *       is inert in ordinary and CI runs;</li>
  *   <li>{@value LoopConfiguration#DIRS}: comma-separated source directories to watch, relative to the
  *       module; default {@code src/main/java,src/test/java};</li>
- *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj}.</li>
+ *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj};</li>
+ *   <li>{@value LoopConfiguration#AUTO}: {@code true} (default) reruns the failed test after each reload that
+ *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console).</li>
  * </ul>
+ * The reloader starts at the first failure, so a run without failures does not share the CPU with it.
  *
  * <h2>Threading</h2>
  * With parallel execution, one failing test at a time has the console; others wait their turn.

@@ -32,10 +32,7 @@ class AutoRerunTests {
 
   @BeforeEach
   void createProject() throws Exception {
-    project = new TempProject(directory)
-        .mainSource("shop/Calculator.java", ReloadLoopTests.CALCULATOR)
-        .testSource("shop/CalculatorTest.java", ReloadLoopTests.CALCULATOR_TEST)
-        .compile();
+    project = ReloadLoopTests.calculatorProject(directory);
     calculator = project.main.resolve("shop/Calculator.java");
   }
 
