@@ -15,7 +15,7 @@ import java.util.Map;
  * report and merges the result keys into {@code results.json}.
  *
  * <pre>
- * BenchmarkMain --results FILE [--quick] [--only NAME[:CASE,...]]   run and report
+ * BenchmarkMain --results FILE [--quick] [--peers] [--only NAME[:CASE,...]]   run and report
  * BenchmarkMain --case NAME:CASE --out FILE [--quick]       one case (what the child JVMs run)
  * </pre>
  */
@@ -24,36 +24,41 @@ public final class BenchmarkMain {
   private final Path results;
   private final Path work;
   private final List<Benchmark> benchmarks;
+  /** Run with {@code --peers} only: they need tmux, Maven 3.9 and Quarkus from Maven Central. */
+  private final List<Benchmark> peers;
 
   private BenchmarkMain(Path results) {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
     this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FallbackMemory(work), new FixToGreen(work),
-        new LoopOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+        new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+    this.peers = List.of(new PeerComparison(work));
   }
 
   public static void main(String[] args) throws Exception {
     Path resultsFile = Path.of("target/results.json");
     boolean quick = false;
+    boolean peers = false;
     String only = null;
     String caseId = null;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--peers" -> peers = true;
         case "--results" -> resultsFile = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--case" -> caseId = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --quick, --only NAME[:CASE,...], --results FILE");
+            + "; use --quick, --peers, --only NAME[:CASE,...], --results FILE");
       }
     }
     BenchmarkMain main = new BenchmarkMain(resultsFile);
     if (caseId != null) {
       main.runCaseHere(caseId, quick, out);
     } else {
-      main.runAll(quick, only);
+      main.runAll(quick, peers, only);
     }
   }
 
@@ -64,12 +69,13 @@ public final class BenchmarkMain {
   }
 
   @SuppressWarnings("unchecked")
-  private void runAll(boolean quick, String only) throws Exception {
+  private void runAll(boolean quick, boolean peersOnly, String only) throws Exception {
     long start = System.nanoTime();
     String loadBefore = loadAverage();
     Results collected = new Results();
     StringBuilder report = new StringBuilder();
-    for (Benchmark benchmark : benchmarks) {
+    List<Benchmark> selected = peersOnly ? peers : only != null ? all() : benchmarks;
+    for (Benchmark benchmark : selected) {
       String[] selection = only == null ? null : only.split(":", 2);
       if (selection != null && !selection[0].equals(benchmark.name())) {
         continue;
@@ -89,7 +95,7 @@ public final class BenchmarkMain {
     }
     if (collected.isEmpty()) {
       throw new IllegalArgumentException("no benchmark named " + only + "; names: "
-          + benchmarks.stream().map(Benchmark::name).toList());
+          + all().stream().map(Benchmark::name).toList());
     }
     String loadAfter = loadAverage();
     Map<String, Object> environment = new LinkedHashMap<>();
@@ -131,8 +137,14 @@ public final class BenchmarkMain {
     return text;
   }
 
+  private List<Benchmark> all() {
+    List<Benchmark> all = new ArrayList<>(benchmarks);
+    all.addAll(peers);
+    return all;
+  }
+
   private Benchmark benchmark(String name) {
-    return benchmarks.stream().filter(b -> b.name().equals(name)).findFirst()
+    return all().stream().filter(b -> b.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no benchmark named " + name));
   }
 

@@ -1,9 +1,5 @@
 package io.github.reloadloop.benchmarks;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,16 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The rest of a long suite after a schema-changing fix early in the run, against the same suite's plain time
@@ -67,40 +53,23 @@ final class FallbackRatio implements Benchmark {
     SuiteProject project = SuiteProject.create(directory, TEST_CLASSES, FILLERS, kind.equals("plain") ? null : bugIn);
     Map<String, String> parameters = new HashMap<>();
     if (!kind.equals("plain")) {
-      // As mvn test -Dreload.loop=true does: ReloadLoop auto-detected, no annotation on the test classes.
-      System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
-      System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
+      SuiteRun.autoDetectReloadLoop(); // No annotation on the test classes, as with mvn test -Dreload.loop=true.
       parameters.putAll(Map.of("reload.loop", "true", "reload.dir", project.main + "," + project.test,
           "reload.console", FixingConsoleFactory.class.getName(), "bench.fix.class", bugIn,
           "bench.project", directory.toString()));
     }
-    Timer timer = new Timer();
-    ClassLoader previous = Thread.currentThread().getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(
-        new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
-        FallbackRatio.class.getClassLoader())) {
-      Thread.currentThread().setContextClassLoader(loader);
-      List<DiscoverySelector> selectors = new ArrayList<>();
-      for (int k = 0; k < TEST_CLASSES; k++) {
-        selectors.add(selectClass(loader.loadClass("bench.suite." + SuiteProject.testClassName(k))));
-      }
-      long start = System.nanoTime();
-      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-          .configurationParameters(parameters).build(), timer);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("kind", kind);
-      out.put("whole_run_ms", (timer.end.get() - start) / 1e6);
-      out.put("rest_of_suite_ms", (timer.end.get() - timer.firstClassEnd.get()) / 1e6);
-      out.put("tests_passed", timer.passed.get());
-      out.put("tests_failed", timer.failed.get());
-      out.put("classes_in_fresh_loader", FixingConsoleFactory.SHOWN.stream()
-          .filter(line -> line.contains("in a fresh class loader (")).count());
-      out.put("later_failures", List.copyOf(FixingConsoleFactory.LATER_PROMPTS));
-      out.put("load_average", Environment.loadAverage());
-      return out;
-    } finally {
-      Thread.currentThread().setContextClassLoader(previous);
-    }
+    SuiteRun run = SuiteRun.run(project, TEST_CLASSES, parameters);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kind", kind);
+    out.put("whole_run_ms", run.wholeRunMs());
+    out.put("rest_of_suite_ms", run.restOfSuiteMs());
+    out.put("tests_passed", run.passed.get());
+    out.put("tests_failed", run.failed.get());
+    out.put("classes_in_fresh_loader", FixingConsoleFactory.SHOWN.stream()
+        .filter(line -> line.contains("in a fresh class loader (")).count());
+    out.put("later_failures", List.copyOf(FixingConsoleFactory.LATER_PROMPTS));
+    out.put("load_average", Environment.loadAverage());
+    return out;
   }
 
   @Override
@@ -131,28 +100,5 @@ final class FallbackRatio implements Benchmark {
     }
     return "### Fallback: the rest of a 1,000-test suite after a schema-changing fix (target: at most 1.5x plain)\n\n"
         + table.render();
-  }
-
-  /** Times the end of the first test class and of the run, and counts results (both engines). */
-  private static final class Timer implements TestExecutionListener {
-    final AtomicLong firstClassEnd = new AtomicLong();
-    final AtomicLong end = new AtomicLong();
-    final AtomicInteger passed = new AtomicInteger();
-    final AtomicInteger failed = new AtomicInteger();
-
-    @Override
-    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-      if (identifier.isTest()) {
-        (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? passed : failed).incrementAndGet();
-      } else if (firstClassEnd.get() == 0 && identifier.getSource().filter(s -> s instanceof ClassSource c
-          && c.getClassName().equals(SuiteProject.FAILING_CLASS)).isPresent()) {
-        firstClassEnd.set(System.nanoTime());
-      }
-    }
-
-    @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
-      end.set(System.nanoTime());
-    }
   }
 }

@@ -36,8 +36,8 @@ final class ShopProject {
   static final int TESTS = BASKET_TESTS + OTHER_CLASSES * TESTS_PER_OTHER_CLASS;
 
   // Plugin versions of the root build (pom.xml), so that everything is in ~/.m2 after its install.
-  private static final String COMPILER_PLUGIN = "3.14.1";
-  private static final String SUREFIRE_PLUGIN = "3.5.4";
+  static final String COMPILER_PLUGIN = "3.14.1";
+  static final String SUREFIRE_PLUGIN = "3.5.4";
   private static final String RESOURCES_PLUGIN = "3.3.1";
 
   /** The two versions of {@code Basket.total()}'s body: same members, same lambdas, only the body differs. */
@@ -134,6 +134,11 @@ final class ShopProject {
    * standard input that is not {@code /dev/null}, as in a developer's terminal.
    */
   MavenRun maven(boolean terminal, String... arguments) throws IOException, InterruptedException {
+    return maven(directory, terminal, arguments);
+  }
+
+  /** {@link #maven(boolean, String...)} in any project directory. */
+  static MavenRun maven(Path directory, boolean terminal, String... arguments) throws IOException, InterruptedException {
     List<String> mvn = new ArrayList<>();
     mvn.add("mvn");
     mvn.addAll(List.of(arguments));
@@ -162,7 +167,13 @@ final class ShopProject {
 
   /** Runs mvn and insists on the exit status; the output is in the exception when it differs. */
   MavenRun mavenExpecting(int exit, boolean terminal, String... arguments) throws IOException, InterruptedException {
-    MavenRun run = maven(terminal, arguments);
+    return mavenExpecting(directory, exit, terminal, arguments);
+  }
+
+  /** {@link #mavenExpecting(int, boolean, String...)} in any project directory. */
+  static MavenRun mavenExpecting(Path directory, int exit, boolean terminal, String... arguments)
+      throws IOException, InterruptedException {
+    MavenRun run = maven(directory, terminal, arguments);
     if (run.exit() != exit) {
       throw new IllegalStateException("mvn " + String.join(" ", arguments) + " in " + directory + " exited with "
           + run.exit() + " (expected " + exit + "):\n" + tail(run.output(), 4000));
@@ -272,7 +283,7 @@ final class ShopProject {
         """.replace("BODY", buggy ? BUG : FIX);
   }
 
-  private static final String BASKET_TEST = """
+  static final String BASKET_TEST = """
       package bench.shop;
 
       import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -395,7 +406,7 @@ final class ShopProject {
   }
 
   /** Like sample-project's pom, standalone, with the versions this JVM's class path was built with. */
-  private static String pom() {
+  static String pom() {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0"

@@ -64,9 +64,12 @@ final class DemoProject {
     return directory.resolve(BUGGY_FILE);
   }
 
-  /** {@code mvn test -Pdemo -Dreload.loop=true}, offline, with the same Maven and local repository as this build. */
+  /**
+   * {@code mvn test -Pdemo -Dreload.loop=true -Dreload.auto=false} (these tests type {@code continue}), offline,
+   * with the same Maven and local repository as this build.
+   */
   List<String> mavenCommand() {
-    return maven("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true");
+    return maven("-B", "-o", "test", "-Pdemo", "-Dreload.loop=true", "-Dreload.auto=false");
   }
 
   /** {@code mvn} with {@code arguments}, with the same Maven and local repository as this build. */

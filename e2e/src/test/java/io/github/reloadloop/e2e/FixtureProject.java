@@ -56,8 +56,9 @@ final class FixtureProject {
   }
 
   /**
-   * {@code mvn -B test -Dreload.loop=true} and {@code extra} arguments, with this build's Maven and local
-   * repository. Online: a fixture may need dependencies that this build did not download.
+   * {@code mvn -B test -Dreload.loop=true -Dreload.auto=false} (the tests type {@code continue}) and {@code extra}
+   * arguments, with this build's Maven and local repository. Online: a fixture may need dependencies that this
+   * build did not download.
    */
   List<String> mavenCommand(String... extra) {
     return mavenCommandFor("test", extra);
@@ -65,7 +66,7 @@ final class FixtureProject {
 
   /** The same with another lifecycle phase than {@code test} ({@code verify}: siblings' jars are built first). */
   List<String> mavenCommandFor(String phase, String... extra) {
-    List<String> arguments = new ArrayList<>(List.of("-B", phase, "-Dreload.loop=true"));
+    List<String> arguments = new ArrayList<>(List.of("-B", phase, "-Dreload.loop=true", "-Dreload.auto=false"));
     arguments.addAll(List.of(extra));
     return DemoProject.maven(arguments.toArray(String[]::new));
   }

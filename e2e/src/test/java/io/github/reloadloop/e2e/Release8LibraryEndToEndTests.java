@@ -77,7 +77,8 @@ class Release8LibraryEndToEndTests {
     Path project = temporary.resolve(FIXTURE);
     FixtureProject.copy(FIXTURE, project);
     terminal = TmuxSession.start(project, "export JAVA_HOME=" + Shell.quote(javaHome) + "; "
-        + Shell.thenReportExit(Shell.line(DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true")), ""));
+        + Shell.thenReportExit(Shell.line(DemoProject.maven("-B", "-o", "test", "-Dreload.loop=true",
+            "-Dreload.auto=false")), ""));
 
     terminal.waitFor(PROMPT, UNTIL_PROMPT, "the reload> prompt");
     assertThat(terminal.screen()).contains("FAILED: " + TEST_NAME);

@@ -100,15 +100,15 @@ final class TmuxSession implements AutoCloseable {
     }
   }
 
+  /** Types {@code text} without Enter: a line half typed. */
+  void typeWithoutEnter(String text) throws IOException, InterruptedException {
+    tmux("send-keys", "-t", SESSION, "-l", text);
+  }
+
   /** Types {@code line} and Enter, as a user would. */
   void type(String line) throws IOException, InterruptedException {
     tmux("send-keys", "-t", SESSION, "-l", line);
     tmux("send-keys", "-t", SESSION, "Enter");
-  }
-
-  /** Types {@code text} without Enter. */
-  void typeWithoutEnter(String text) throws IOException, InterruptedException {
-    tmux("send-keys", "-t", SESSION, "-l", text);
   }
 
   /** Presses keys by their tmux names ({@code Tab}, {@code Up}, {@code C-c}, ...). */

@@ -19,8 +19,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
- * console on the terminal; saved fixes are compiled and reloaded into the running JVM; {@code continue}
- * reruns the failed test, with its whole lifecycle, against the new code. A green rerun lets the run carry
+ * console on the terminal; saved fixes are compiled and reloaded into the running JVM, and the failed test
+ * reruns at once (or at {@code continue}), with its whole lifecycle, against the new code. A green rerun lets the run carry
  * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand.
  *
  * <pre>{@code
@@ -39,8 +39,11 @@ import org.opentest4j.TestAbortedException;
  *       module; default: the module's {@code src/main/java} and {@code src/test/java}, and the sources of
  *       every other module of the same checkout whose class directory or jar is on the test class path;</li>
  *   <li>{@value LoopConfiguration#ADD_DIRS}: directories watched in addition to those;</li>
- *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj}.</li>
+ *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj};</li>
+ *   <li>{@value LoopConfiguration#AUTO}: {@code true} (default) reruns the failed test after each reload that
+ *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console).</li>
  * </ul>
+ * The reloader starts at the first failure, so a run without failures does not share the CPU with it.
  *
  * <h2>Threading</h2>
  * With parallel execution, one failing test at a time has the console; others wait their turn.
@@ -138,8 +141,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   @Override
   public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
       ExtensionContext extensionContext) throws Throwable {
-    LoopSession session = session(extensionContext);
-    if (session != null && session.passedByRerun(extensionContext.getUniqueId())) {
+    if (passedByRerun(extensionContext)) {
       invocation.skip();
       return;
     }
@@ -164,12 +166,17 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
 
   /** Skips a test whose rerun already passed (its {@code @BeforeEach} had failed): it must not run again. */
   private static void runAgainstCurrentCode(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-    LoopSession session = session(context);
-    if (session != null && session.passedByRerun(context.getUniqueId())) {
+    if (passedByRerun(context)) {
       invocation.skip();
       return;
     }
     invocation.proceed();
+  }
+
+  private static boolean passedByRerun(ExtensionContext context) {
+    LoopSession session = session(context);
+    // The unique id is formatted anew on each call: ask for it only when some test passed by a rerun.
+    return session != null && session.anyPassedByRerun() && session.passedByRerun(context.getUniqueId());
   }
 
   /**
@@ -177,15 +184,17 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
    * this JVM has the loop (a launcher run nested in a test).
    */
   private static LoopSession session(ExtensionContext context) {
-    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    LoopConfiguration configuration = store.getOrComputeIfAbsent(LoopConfiguration.class,
-        k -> LoopConfiguration.read(context::getConfigurationParameter, LoopConfiguration.moduleDirectory()),
-        LoopConfiguration.class);
-    if (!configuration.enabled() || configuration.rerun()) {
-      return null;
-    }
-    return store.getOrComputeIfAbsent(SessionHandle.class,
-        k -> SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter)),
+    // One store look-up: this runs several times for every test.
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SessionHandle.class, k -> open(context),
         SessionHandle.class).session();
+  }
+
+  private static SessionHandle open(ExtensionContext context) {
+    LoopConfiguration configuration = LoopConfiguration.read(context::getConfigurationParameter,
+        LoopConfiguration.moduleDirectory());
+    if (!configuration.enabled() || configuration.rerun()) {
+      return SessionHandle.NONE;
+    }
+    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter));
   }
 }

@@ -82,11 +82,16 @@ class ReloadLoopTests {
 
   @BeforeEach
   void createProject() throws Exception {
-    project = new TempProject(directory)
+    project = calculatorProject(directory);
+    calculator = project.main.resolve("shop/Calculator.java");
+  }
+
+  /** {@link #CALCULATOR} and {@link #CALCULATOR_TEST}, compiled, in {@code directory}. */
+  static TempProject calculatorProject(Path directory) throws Exception {
+    return new TempProject(directory)
         .mainSource("shop/Calculator.java", CALCULATOR)
         .testSource("shop/CalculatorTest.java", CALCULATOR_TEST)
         .compile();
-    calculator = project.main.resolve("shop/Calculator.java");
   }
 
   @Test

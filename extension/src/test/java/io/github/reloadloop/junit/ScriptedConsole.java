@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,12 +25,17 @@ final class ScriptedConsole implements LoopConsole {
     String run() throws Exception;
   }
 
+  private static final int WAKE_WAIT_SECONDS = 60;
+
   final String id = UUID.randomUUID().toString();
   private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
   private final List<String> transcript = new ArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger opened = new AtomicInteger();
   private final ConcurrentLinkedQueue<Boolean> ctrlC = new ConcurrentLinkedQueue<>();
+  /** Wake-ups received (auto-rerun after a reload). */
+  final AtomicInteger wakes = new AtomicInteger();
+  private final Semaphore wakeUps = new Semaphore(0);
   volatile boolean closed;
   volatile String unavailable;
 
@@ -61,6 +68,24 @@ final class ScriptedConsole implements LoopConsole {
     return this;
   }
 
+  /**
+   * Runs {@code action} at the next prompt (a save), then waits, bounded, for the loop to wake the console:
+   * the read ends with no line typed, as a terminal's does. Without a wake-up it types {@code skip}, so the
+   * test fails on what the transcript shows.
+   */
+  ScriptedConsole thenAwaitWake(Action action) {
+    steps.add(() -> {
+      wakeUps.drainPermits();
+      action.run();
+      if (wakeUps.tryAcquire(WAKE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return null;
+      }
+      record("  (not woken within " + WAKE_WAIT_SECONDS + " s)");
+      return "skip";
+    });
+    return this;
+  }
+
   @Override
   public InterruptWatch watchInterrupts(Runnable onInterrupt) {
     if (ctrlC.poll() != null) {
@@ -70,14 +95,35 @@ final class ScriptedConsole implements LoopConsole {
     return () -> { };
   }
 
-  /** Waits (bounded polling) until the transcript contains {@code text}. */
+  /** Waits, bounded, until the transcript contains {@code text}; fails with the transcript otherwise. */
   void awaitTranscript(String text) throws InterruptedException {
-    for (int i = 0; i < 600 && !transcript().contains(text); i++) {
-      Thread.sleep(100);
-    }
-    if (!transcript().contains(text)) {
+    if (!awaitShown(text)) {
       throw new AssertionError("the console never showed '" + text + "':\n" + transcript());
     }
+  }
+
+  /** Waits, bounded, until the transcript shows {@code text} (a line the reloader prints). */
+  synchronized boolean awaitShown(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAKE_WAIT_SECONDS);
+    while (!String.join("\n", transcript).contains(text)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** An action of a step, with nothing typed. */
+  interface Action {
+    void run() throws Exception;
+  }
+
+  @Override
+  public void wake() {
+    wakes.incrementAndGet();
+    wakeUps.release();
   }
 
   /** Behaves like a process without a terminal. */
@@ -96,7 +142,7 @@ final class ScriptedConsole implements LoopConsole {
     }
     try {
       String line = step.run();
-      record("  typed: " + line);
+      record(line == null ? "  (woken)" : "  typed: " + line);
       return line;
     } catch (Exception e) {
       throw new IllegalStateException("script step failed", e);
@@ -110,6 +156,7 @@ final class ScriptedConsole implements LoopConsole {
 
   private synchronized void record(String text) {
     transcript.add(text);
+    notifyAll();
   }
 
   synchronized String transcript() {

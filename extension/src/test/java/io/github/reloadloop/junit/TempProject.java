@@ -135,8 +135,10 @@ final class TempProject {
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), previous)) {
       Thread.currentThread().setContextClassLoader(loader);
       lastLoader = loader;
+      // Scripts type continue right after a save: auto-rerun would race them (AutoRerunTests turns it on).
       Map<String, String> parameters = new HashMap<>(Map.of("reload.loop", "true", "reload.dir", main + "," + test,
-          "reload.console", ScriptedConsoleFactory.class.getName(), ScriptedConsoleFactory.ID, console.id));
+          "reload.console", ScriptedConsoleFactory.class.getName(), ScriptedConsoleFactory.ID, console.id,
+          "reload.auto", "false"));
       for (int i = 0; i + 1 < extraParameters.length; i += 2) {
         parameters.put(extraParameters[i], extraParameters[i + 1]);
       }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -133,6 +134,15 @@ public final class AutoReloader implements AutoCloseable {
     this.snapshot = new SourceSnapshot(roots);
     this.watcher = builder.watching ? new SourceWatcher(roots, modules.projectDirectory(),
         OutsideRoots::isPruned, this::changed, listener::warning) : null;
+    if (builder.changedSince != null) {
+      // Started after the program: saves made since it started count, so that none is missed. They are due
+      // first, before any warm-up.
+      snapshot.modifiedSince(builder.changedSince).forEach((file, modified) -> {
+        if (layout.newerThanClassFile(file, modified)) {
+          batcher.add(file);
+        }
+      });
+    }
     this.worker = daemon(this::run, "reload-loop-reload");
     worker.start();
   }
@@ -326,6 +336,7 @@ public final class AutoReloader implements AutoCloseable {
     private Charset encoding = StandardCharsets.UTF_8;
     private List<Path> processorPath = List.of();
     private boolean watching = true;
+    private Instant changedSince;
 
     private Builder() {}
 
@@ -433,6 +444,19 @@ public final class AutoReloader implements AutoCloseable {
         checked.add(absolute);
       }
       this.processorPath = List.copyOf(checked);
+      return this;
+    }
+
+    /**
+     * For a reloader started after the program it patches (the loop starts one at the first failure): the
+     * sources saved at or after {@code instant} (the program's start) that are newer than their class files
+     * count as saved when the reloader starts, and are compiled and applied first. Default: none, only saves
+     * made after the start count.
+     *
+     * @since 0.1.0
+     */
+    public Builder changedSince(Instant instant) {
+      this.changedSince = Objects.requireNonNull(instant);
       return this;
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Commands {
 
   /** What a command asks the loop to do. */
-  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, WHERE, FIELDS, EVAL, HELP }
+  public enum Action { CONTINUE, SKIP, ABORT, STATUS, VERIFY, WHERE, FIELDS, EVAL, AUTO, HELP }
 
   /**
    * One command: its name, a short alias, a line of help, and the name of an argument that the console
@@ -35,6 +35,7 @@ public final class Commands {
       new Command("fields", "f", Action.FIELDS, "the failing test's fields and the exception"),
       new Command("eval", "p", Action.EVAL, "<Java>: evaluate with JShell; test is the failing test, failure its exception",
           "<Java>"),
+      new Command("auto", "a", Action.AUTO, "auto on|off: rerun the failed test by itself after each reload"),
       new Command("help", "h", Action.HELP, "this list"));
 
   private Commands() {}

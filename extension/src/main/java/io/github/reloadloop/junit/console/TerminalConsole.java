@@ -3,6 +3,8 @@ package io.github.reloadloop.junit.console;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.PosixSysTerminal;
@@ -25,6 +27,13 @@ public final class TerminalConsole implements LoopConsole {
   private volatile boolean reading;
   private volatile ArgumentCompletion argumentCompletion;
   private boolean closed;
+  /** Guards the wake-up state below: {@link #wake()} runs on the reloader's thread. */
+  private final Object wakeLock = new Object();
+  private Thread readingThread;
+  private boolean wakePending;
+  private boolean interruptSent;
+  /** What was typed when a wake-up ended the read: offered again by the next one (reading thread only). */
+  private String carried;
 
   /**
    * A console on any JLine terminal (a dumb one over pipes in tests).
@@ -35,6 +44,9 @@ public final class TerminalConsole implements LoopConsole {
     this.terminal = terminal;
     this.reader = new ConsoleLineReader(terminal, new CommandCompleter(() -> argumentCompletion));
     this.keeper = keepPromptBelowOutput ? PromptKeeper.start(reader) : null;
+    // Set while a wake-up ends a read, so that the prompt line gives way to what the loop shows next. Set
+    // here first, so that switching it from another thread replaces a value and never resizes the map.
+    reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, false);
   }
 
   static TerminalConsole open() throws IOException {
@@ -46,10 +58,24 @@ public final class TerminalConsole implements LoopConsole {
 
   @Override
   public String readLine(String prompt) throws ConsoleClosedException {
+    synchronized (wakeLock) {
+      if (wakePending) {
+        wakePending = false;
+        return null;
+      }
+      readingThread = Thread.currentThread();
+    }
+    String initial = carried;
+    carried = null;
     reading = true;
     try {
-      return reader.readLine(prompt);
+      return reader.readLine(prompt, null, (MaskingCallback) null, initial);
     } catch (UserInterruptException e) {
+      // JLine ends a read whose thread is interrupted this way; Ctrl-C does the same.
+      if (consumeWake()) {
+        carried = e.getPartialLine() == null || e.getPartialLine().isEmpty() ? null : e.getPartialLine();
+        return null;
+      }
       throw new ConsoleClosedException("Ctrl-C");
     } catch (EndOfFileException e) {
       throw new ConsoleClosedException("Ctrl-D");
@@ -57,6 +83,40 @@ public final class TerminalConsole implements LoopConsole {
       throw new ConsoleClosedException("the terminal went away (" + e.getMessage() + ")");
     } finally {
       reading = false;
+      synchronized (wakeLock) {
+        readingThread = null;
+        if (interruptSent) {
+          // The interrupt was ours, to end the read: it must not reach the caller's next blocking call.
+          interruptSent = false;
+          Thread.interrupted();
+          reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, false);
+        }
+      }
+    }
+  }
+
+  /**
+   * Ends a read in progress by interrupting its thread (JLine's own way to end a read from outside, as for
+   * Ctrl-C), or the next read at once. A line entered at the same moment is still returned; the wake-up
+   * then ends the next read.
+   */
+  @Override
+  public void wake() {
+    synchronized (wakeLock) {
+      wakePending = true;
+      if (readingThread != null && !interruptSent) {
+        reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        interruptSent = true;
+        readingThread.interrupt();
+      }
+    }
+  }
+
+  private boolean consumeWake() {
+    synchronized (wakeLock) {
+      boolean woken = wakePending;
+      wakePending = false;
+      return woken;
     }
   }
 

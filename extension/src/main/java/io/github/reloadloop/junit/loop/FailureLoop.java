@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FailureLoop {
 
   static final String PROMPT = "reload> ";
+  /** What an auto-rerun does: what {@code continue} does. */
+  private static final String AUTO_CONTINUE = "continue";
   private static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
 
   /**
@@ -92,9 +94,11 @@ public final class FailureLoop {
    * an active loop (aborted, no console) it ends at once with the failure.
    */
   public Resolution resolve(FailedTest test) throws InterruptedException {
+    int failedAt = session.changes().generation(); // Reloads after this one are new to the test.
     session.turn().lockInterruptibly();
     try {
-      if (!session.active()) {
+      // The reloader starts at the first failure (LoopSession.reloader); it can still find no source root.
+      if (!session.active() || session.reloader() == null) {
         return new Resolution(false, 0, test.failure());
       }
       LoopConsole console;
@@ -105,11 +109,11 @@ public final class FailureLoop {
         session.abort();
         return new Resolution(false, 0, test.failure());
       }
-      try (Examiner examining = new Examiner(console, session.configuration().sourceRoots(),
+      try (Examiner examining = new Examiner(console, session.sourceRoots(),
           LoopConfiguration.moduleDirectory(), session.configuration().evalTimeout())) {
         examiner = examining;
         console.completeArguments(examining::complete);
-        return interact(test, console);
+        return interact(test, console, failedAt);
       } finally {
         console.completeArguments(null);
       }
@@ -156,21 +160,30 @@ public final class FailureLoop {
         : "the original class loader";
   }
 
-  private Resolution interact(FailedTest test, LoopConsole console) throws InterruptedException {
+  private Resolution interact(FailedTest test, LoopConsole console, int failedAt) throws InterruptedException {
     Throwable latest = test.failure();
     int reruns = 0;
+    int ranAgainst = failedAt;
     showFailure(console, test.name(), test.phase(), latest, test.notes());
     showOutstandingProblems(console);
     Subject subject = firstSubject(test);
     examiner.examine(subject);
     while (true) {
       String line;
+      boolean auto = session.autoRerun() && session.changes().generation() > ranAgainst;
       try {
-        line = console.readLine(PROMPT);
+        line = auto ? AUTO_CONTINUE : console.readLine(PROMPT);
       } catch (ConsoleClosedException e) {
         console.println(Tone.WARNING, e.getMessage() + ": aborting the loop; this and later failures fail normally");
         session.abort();
         return new Resolution(false, reruns, latest);
+      }
+      if (line == null) {
+        continue; // Woken: a reload applied; auto-rerun decides above.
+      }
+      if (auto) {
+        ranAgainst = session.changes().generation(); // A save that does not compile is not retried until the next.
+        console.println(Tone.INFO, "auto: rerunning " + test.name());
       }
       Optional<Command> command = Commands.parse(line);
       if (command.isEmpty()) {
@@ -199,10 +212,12 @@ public final class FailureLoop {
           session.abort();
           return new Resolution(false, reruns, latest);
         }
+        case AUTO -> switchAuto(console, Commands.argument(line));
         case CONTINUE -> {
           if (!readyToRerun(console, test.testClass())) {
             continue;
           }
+          ranAgainst = session.changes().generation();
           reruns++;
           RerunOutcome outcome = session.rerun(test.uniqueId(), test.testClass());
           switch (outcome.status()) {
@@ -224,6 +239,21 @@ public final class FailureLoop {
         }
       }
     }
+  }
+
+  private void switchAuto(LoopConsole console, String argument) {
+    switch (argument.toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> session.autoRerun(true);
+      case "off" -> session.autoRerun(false);
+      case "" -> { }
+      default -> {
+        console.println(Tone.WARNING, "auto " + argument + ": use auto on or auto off");
+        return;
+      }
+    }
+    console.println(Tone.INFO, session.autoRerun()
+        ? "auto-rerun is on: each reload that applies reruns the failed test (auto off stops it)"
+        : "auto-rerun is off: type continue to rerun the failed test (auto on reruns it after each reload)");
   }
 
   /** Waits for pending reloads; says why not when the code that would run is not the code on disk. */
@@ -254,7 +284,8 @@ public final class FailureLoop {
     if (!problems.isEmpty()) {
       console.println(Tone.ERROR, "not " + doing + ": the last save does not compile, so the tests would run old code:");
       problems.forEach(p -> console.println(Tone.ERROR, "  " + p));
-      console.println(Tone.INFO, "fix it and save, then type the command again");
+      console.println(Tone.INFO, session.autoRerun() && doing.equals("rerunning")
+          ? "fix it and save: the test reruns by itself" : "fix it and save, then type the command again");
       return false;
     }
     return true;
@@ -265,7 +296,9 @@ public final class FailureLoop {
     console.println(Tone.ERROR, "FAILED" + where + ": " + name);
     console.println(Tone.PLAIN, String.join("\n", FailureReport.describe(failure, session.sourceRoots())));
     notes.forEach(note -> console.println(Tone.WARNING, note));
-    console.println(Tone.INFO, "Fix the code and save; then type " + Commands.usage() + ".");
+    console.println(Tone.INFO, session.autoRerun()
+        ? "Fix the code and save: the test reruns by itself (auto on). Or type " + Commands.usage() + "."
+        : "Fix the code and save; then type " + Commands.usage() + ".");
   }
 
   private void showOutstandingProblems(LoopConsole console) {

@@ -27,9 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param rerun whether this is the loop's own nested rerun ({@value #RERUN})
  * @param processorPath {@value #PROCESSOR_PATH}, resolved against the module directory
  * @param evalTimeout {@value #EVAL_TIMEOUT}: the time limit of one {@code eval} at the console
+ * @param auto {@value #AUTO}: whether a reload that applies reruns the failed test at once
  */
 public record LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
-    CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout) {
+    CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout,
+    boolean auto) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -52,6 +54,13 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
    * the test classpath are found anyway).
    */
   public static final String PROCESSOR_PATH = "reload.processorpath";
+  /**
+   * Auto-rerun: {@code true} (default) reruns the failed test after each reload that applies, with no
+   * keypress; {@code false} waits for {@code continue}. The console's {@code auto on|off} switches it.
+   */
+  public static final String AUTO = "reload.auto";
+
+  static final boolean DEFAULT_AUTO = true;
 
   /** The time limit of one {@code eval} at the console: {@code 10 s} (default), {@code 500 ms}, {@code 2 m}. */
   public static final String EVAL_TIMEOUT = "reload.eval.timeout";
@@ -59,17 +68,21 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
   static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
-  /** Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT}. */
+  /**
+   * Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT} and auto-rerun at
+   * its default.
+   */
   public LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
       CompilerChoice compiler, String consoleFactory, boolean rerun) {
     this(enabled, discover, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of(),
-        DEFAULT_EVAL_TIMEOUT);
+        DEFAULT_EVAL_TIMEOUT, DEFAULT_AUTO);
   }
 
   /** Reads the settings through {@code lookup} (a configuration parameter getter). */
   public static LoopConfiguration read(Function<String, Optional<String>> lookup, Path moduleDirectory) {
-    boolean enabled = bool(LOOP, lookup.apply(LOOP));
-    boolean rerun = bool(RERUN, lookup.apply(RERUN));
+    boolean enabled = bool(LOOP, lookup.apply(LOOP), false);
+    boolean rerun = bool(RERUN, lookup.apply(RERUN), false);
+    boolean auto = bool(AUTO, lookup.apply(AUTO), DEFAULT_AUTO);
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     Optional<String> named = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty());
@@ -87,7 +100,7 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
         : List.of();
     Duration evalTimeout = lookup.apply(EVAL_TIMEOUT).map(v -> duration(EVAL_TIMEOUT, v)).orElse(DEFAULT_EVAL_TIMEOUT);
     return new LoopConfiguration(enabled, named.isEmpty(), List.copyOf(roots), List.copyOf(missing), compiler,
-        console, rerun, processorPath, evalTimeout);
+        console, rerun, processorPath, evalTimeout, auto);
   }
 
   private static List<Path> processorPath(String value, Path moduleDirectory) {
@@ -146,9 +159,9 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
   }
 
-  private static boolean bool(String key, Optional<String> value) {
+  private static boolean bool(String key, Optional<String> value, boolean absent) {
     if (value.isEmpty()) {
-      return false;
+      return absent;
     }
     return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
       case "true", "" -> true;

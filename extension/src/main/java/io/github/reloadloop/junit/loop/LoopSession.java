@@ -13,7 +13,9 @@ import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,12 @@ public final class LoopSession implements AutoCloseable {
   private final LoopConfiguration configuration;
   private final ConsoleFactory consoleFactory;
   private final String inactiveReason;
-  private final AutoReloader reloader;
   private final ConsoleReloadListener toConsole;
+  /** What starts the reloader at the first failure; {@code null} when the loop is off. */
+  private final AutoReloader.Builder reloaderBuilder;
+  private volatile AutoReloader reloader;
+  /** Why the reloader could not start (no source root found), or {@code null}. */
+  private volatile String startFailure;
   private final ClassLoader originalLoader;
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Set<String> passedByRerun = ConcurrentHashMap.newKeySet();
@@ -56,8 +62,8 @@ public final class LoopSession implements AutoCloseable {
   private volatile LoopConsole console;
   private volatile boolean aborted;
   private volatile boolean closed;
+  private volatile boolean autoRerun;
 
-  /** @throws IllegalArgumentException when the reloader finds no source root */
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
       AutoReloader.Builder reloader, ConsoleReloadListener toConsole, ClassLoader testLoader) {
     this.configuration = configuration;
@@ -68,17 +74,19 @@ public final class LoopSession implements AutoCloseable {
         FailedInstances.KEY, failedInstances.id()), originalLoader);
     this.freshLoaders = new FreshLoaders(originalLoader);
     this.toConsole = toConsole;
-    this.reloader = reloader == null ? null : reloader.listener(new ReloadListener() {
+    this.autoRerun = configuration.auto();
+    this.reloaderBuilder = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
       public void reloaded(ReloadResult result) {
         onReload(result);
       }
-    }).start();
+    });
   }
 
   /**
-   * Starts the session: checks for a terminal and, when there is one, starts the reloader so that it
-   * warms up while the tests run. Without a terminal, says so in one line and stays inactive.
+   * Starts the session: checks for a terminal; without one, says so in one line and stays inactive. The
+   * reloader (agent, compiler warm-up, watcher) starts only when a test fails, so that a passing run does
+   * not share the CPU with it; saves made since the JVM started are not missed (see {@link #reloader()}).
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters) {
     return start(configuration, parameters, Thread.currentThread().getContextClassLoader());
@@ -99,18 +107,12 @@ public final class LoopSession implements AutoCloseable {
     LoopSession[] self = new LoopSession[1];
     ConsoleReloadListener toConsole = new ConsoleReloadListener(() -> self[0] == null ? null : self[0].console,
         LoopConfiguration.moduleDirectory());
-    if (reason == null) {
-      try {
-        self[0] = new LoopSession(configuration, factory, null, reloader(configuration, toConsole), toConsole,
-            testLoader);
-      } catch (IllegalArgumentException e) {
-        reason = e.getMessage(); // No source root found.
-      }
-    }
     if (reason != null) {
       System.err.println("reload-loop: the loop is off, failures are reported normally: " + reason);
       return new LoopSession(configuration, factory, reason, null, toConsole, testLoader);
     }
+    self[0] = new LoopSession(configuration, factory, null, reloaderBuilder(configuration, toConsole), toConsole,
+        testLoader);
     if (!configuration.missingRoots().isEmpty()) {
       System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
     }
@@ -121,25 +123,26 @@ public final class LoopSession implements AutoCloseable {
    * The reloader's settings: the roots of {@value LoopConfiguration#DIRS}, or those found from the class path
    * around the module under test, and those of {@value LoopConfiguration#ADD_DIRS}.
    */
-  private static AutoReloader.Builder reloader(LoopConfiguration configuration, ReloadListener toConsole) {
+  private static AutoReloader.Builder reloaderBuilder(LoopConfiguration configuration, ReloadListener toConsole) {
     AutoReloader.Builder builder = AutoReloader.builder()
         .moduleDirectory(LoopConfiguration.moduleDirectory())
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
         .processorPath(configuration.processorPath())
         .reporter(ReloadListener.NONE)
+        .changedSince(jvmStart())
         .listener(toConsole);
     return configuration.discover() ? builder.discoverSourceRoots() : builder;
   }
 
   /** Whether failures enter the loop. */
   public boolean active() {
-    return inactiveReason == null && !aborted;
+    return inactiveReason == null && startFailure == null && !aborted;
   }
 
-  /** Whether anything was reloaded in this run (only then can a test need a fresh loader or a revalidation). */
-  boolean reloading() {
-    return reloader != null;
+  /** Whether any test passed in a rerun (cheap: asked for every test). */
+  public boolean anyPassedByRerun() {
+    return !passedByRerun.isEmpty();
   }
 
   /** Whether this test already passed in a rerun, so its original invocation must not run again. */
@@ -155,13 +158,46 @@ public final class LoopSession implements AutoCloseable {
     aborted = true;
   }
 
+  /** Whether a reload that applies reruns the failed test at once ({@code reload.auto}, {@code auto on|off}). */
+  boolean autoRerun() {
+    return autoRerun;
+  }
+
+  void autoRerun(boolean on) {
+    autoRerun = on;
+  }
+
   LoopConfiguration configuration() {
     return configuration;
   }
 
-  /** The run's reloader, {@code null} when the loop is off. */
+  /**
+   * The run's reloader, started on first use (the first failure), or {@code null} when the loop is off,
+   * closed, or no source root was found (then the loop turns off, saying so). Started late, it still applies first every source saved since the JVM started that is newer
+   * than its class file.
+   */
   public AutoReloader reloader() {
-    return reloader;
+    AutoReloader started = reloader;
+    if (started != null || reloaderBuilder == null) {
+      return started;
+    }
+    synchronized (this) {
+      if (reloader == null && !closed && startFailure == null) {
+        try {
+          reloader = reloaderBuilder.start();
+        } catch (IllegalArgumentException e) {
+          startFailure = e.getMessage(); // Discovery found no source root.
+          System.err.println("reload-loop: the loop is off, failures are reported normally: " + startFailure);
+        }
+      }
+      return reloader;
+    }
+  }
+
+  /** When this JVM started: a source saved after it may hold changes the loaded classes lack. */
+  private static Instant jvmStart() {
+    return ProcessHandle.current().info().startInstant()
+        .orElseGet(() -> Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
 
   ReentrantLock turn() {
@@ -257,7 +293,16 @@ public final class LoopSession implements AutoCloseable {
   }
 
   private void onReload(ReloadResult result) {
-    changes.record(result, reloader.status().refused());
+    AutoReloader source = reloader(); // Waits, on the reload thread, until reloader() has its value.
+    if (source == null) {
+      return; // Closed.
+    }
+    int before = changes.generation();
+    changes.record(result, source.status().refused());
+    LoopConsole open = console;
+    if (autoRerun && open != null && changes.generation() > before) {
+      open.wake(); // The failure at the console reruns against the new code (FailureLoop).
+    }
     ClassGraph known = graph;
     if (known != null) {
       List<String> changed = new ArrayList<>(result.redefinedClasses());
@@ -319,7 +364,9 @@ public final class LoopSession implements AutoCloseable {
 
   /** What {@code status} shows: the reloader's state and the class loaders in use. */
   List<String> statusLines() {
-    List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader.status()));
+    List<String> lines = new ArrayList<>(FailureLoop.statusLines(reloader().status()));
+    lines.add("auto-rerun:     " + (autoRerun ? "on (each reload that applies reruns the failed test; auto off stops it)"
+        : "off (continue reruns the failed test; auto on reruns it after each reload)"));
     lines.add("class loaders:  " + (changes.stale().isEmpty() ? "the original one (every change was redefined in place)"
         : "the original one for tests that reach no changed shape; " + freshLoaders.currentName()
             + " for the others and for reruns"));

@@ -70,6 +70,9 @@ final class Revalidation {
   void atEndOfRun() throws InterruptedException {
     int now = session.changes().generation();
     List<TestHistory.Entry> stale = session.history().passed().stream().filter(t -> t.generation() < now).toList();
+    if (stale.isEmpty()) {
+      return; // Nothing was reloaded after a pass: no need to read the class graph.
+    }
     List<Candidate> candidates = select(stale, true);
     if (candidates.isEmpty()) {
       return;

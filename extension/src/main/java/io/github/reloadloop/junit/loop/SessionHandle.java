@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @SuppressWarnings("deprecation") // CloseableResource: the only kind JUnit before 5.13 closes.
 public final class SessionHandle implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
+  /** The handle of a run without the loop (off, or the loop's own rerun). */
+  public static final SessionHandle NONE = new SessionHandle(null);
+
   private final LoopSession session;
   private boolean closed;
 

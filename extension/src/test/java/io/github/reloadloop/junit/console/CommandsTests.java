@@ -20,6 +20,11 @@ class CommandsTests {
     assertThat(Commands.parse("verify all")).map(Commands.Command::action).contains(Action.VERIFY);
     assertThat(Commands.argument(" verify   all ")).isEqualTo("all");
     assertThat(Commands.argument("verify")).isEmpty();
+    assertThat(Commands.parse("auto off")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("a on")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("au")).map(Commands.Command::action).contains(Action.AUTO);
+    assertThat(Commands.parse("ab")).map(Commands.Command::action).contains(Action.ABORT);
+    assertThat(Commands.argument("auto OFF")).isEqualTo("OFF");
   }
 
   @Test
@@ -35,9 +40,10 @@ class CommandsTests {
     assertThat(Commands.help().lines()).hasSize(Commands.ALL.size())
         .anySatisfy(l -> assertThat(l).contains("skip").contains("let this failure stand"));
     assertThat(Commands.usage()).isEqualTo("continue (c), skip (s), abort (q), status (st), verify (v),"
-        + " where (w), fields (f), eval (p), help (h)");
+        + " where (w), fields (f), eval (p), auto (a), help (h)");
     assertThat(Commands.completions())
-        .containsExactly("continue", "skip", "abort", "status", "verify", "where", "fields", "eval", "help");
+        .containsExactly("continue", "skip", "abort", "status", "verify", "where", "fields", "eval", "auto",
+            "help");
   }
 
   @Test

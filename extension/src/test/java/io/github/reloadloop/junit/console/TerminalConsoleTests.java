@@ -7,11 +7,19 @@ import io.github.reloadloop.junit.console.LoopConsole.ConsoleClosedException;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,12 +74,63 @@ class TerminalConsoleTests {
   }
 
   @Test
+  void wake_endsTheReadInProgressWithNull_keepsWhatWasTyped_leavesNoInterrupt() throws Exception {
+    PipedOutputStream keys = new PipedOutputStream();
+    Terminal terminal = TerminalBuilder.builder()
+        .streams(new PipedInputStream(keys), output)
+        .type("xterm-256color") // Not dumb: the reader shows its buffer, so the output tells what it has read.
+        .size(new Size(80, 24))
+        .encoding(StandardCharsets.UTF_8)
+        .build();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (TerminalConsole console = new TerminalConsole(terminal, false)) {
+      Future<List<String>> reads = thread.submit(() -> {
+        String first = console.readLine("reload> ");
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        return Arrays.asList(first, Boolean.toString(interrupted), console.readLine("reload> "));
+      });
+      keys.write("sta".getBytes(StandardCharsets.UTF_8));
+      keys.flush();
+      awaitOutput("reload> sta");
+
+      console.wake();
+      awaitOutput("reload> sta", 2); // The next read offers what was typed again.
+      keys.write("tus\n".getBytes(StandardCharsets.UTF_8));
+      keys.flush();
+
+      assertThat(reads.get(20, TimeUnit.SECONDS)).containsExactly(null, "false", "status");
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  @Test
+  void wake_beforeARead_endsTheNextReadAtOnce() throws Exception {
+    try (TerminalConsole console = console("continue\n")) {
+      console.wake();
+      assertThat(console.readLine("reload> ")).isNull();
+      assertThat(console.readLine("reload> ")).isEqualTo("continue");
+    }
+  }
+
+  @Test
   void ctrlCOnAnEmptyLine_closesTheConsole_andSignalsAreOnAgainAfterTheRead() throws Exception {
     try (TerminalConsole console = console("stat" + CTRL_C + CTRL_C)) {
       assertThatThrownBy(() -> console.readLine("reload> "))
           .isInstanceOf(ConsoleClosedException.class).hasMessage("Ctrl-C");
       assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ISIG)).isTrue();
     }
+  }
+
+  /** Waits, bounded by the class timeout, until the output holds {@code text} {@code times} times. */
+  private void awaitOutput(String text, int times) throws InterruptedException {
+    while (output.toString(StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(text), -1).length <= times) {
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+  }
+
+  private void awaitOutput(String text) throws InterruptedException {
+    awaitOutput(text, 1);
   }
 
   @Test

@@ -96,6 +96,16 @@ class LoopConfigurationTests {
   }
 
   @Test
+  void reloadAuto_defaultOn_falseTurnsItOff_badValueNamed() {
+    assertThat(read(Map.of()).auto()).isTrue();
+    assertThat(read(Map.of("reload.auto", "false")).auto()).isFalse();
+    assertThat(read(Map.of("reload.auto", " True ")).auto()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("reload.auto", "sometimes")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("reload.auto=sometimes is not a boolean: use true or false");
+  }
+
+  @Test
   void emptyValueOfReloadLoop_meansTrue_asMavenSetsItForBareDashD() {
     assertThat(read(Map.of("reload.loop", "")).enabled()).isTrue();
     assertThat(read(Map.of("reload.loop", "FALSE")).enabled()).isFalse();

@@ -99,6 +99,28 @@ public final class ProjectLayout {
   }
 
   /**
+   * Whether {@code source}, last modified at {@code modified}, may hold changes its classes do not have: its
+   * main class file ({@code Name.class} in its root's class directory, or the jar its classes come from) is
+   * older, or missing (a new file, or one whose classes are named otherwise). Maven's incremental compile uses
+   * the same rule.
+   */
+  public boolean newerThanClassFile(Path source, java.time.Instant modified) {
+    Path root = rootOf(source);
+    Path classDirectory = root == null ? null : roots.get(root).classDirectory();
+    if (classDirectory == null) {
+      return true;
+    }
+    Path relative = root.relativize(source);
+    Path classFile = Files.isDirectory(classDirectory)
+        ? classDirectory.resolve(relative.toString().replaceFirst("\\.java$", ".class")) : classDirectory;
+    try {
+      return Files.getLastModifiedTime(classFile).toInstant().isBefore(modified);
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
    * The class files the build made from {@code source}: {@code Name.class} first, then {@code Name$*.class};
    * read from its root's class directory or jar.
    */

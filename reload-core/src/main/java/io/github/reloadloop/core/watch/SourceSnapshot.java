@@ -48,6 +48,20 @@ public final class SourceSnapshot {
     }
   }
 
+  /**
+   * The sources whose modification time, as recorded, is at or after {@code since} (saved after that
+   * instant), with that time.
+   */
+  public Map<Path, Instant> modifiedSince(Instant since) {
+    Map<Path, Instant> modified = new HashMap<>();
+    known.forEach((file, state) -> {
+      if (!state.modified().isBefore(since)) {
+        modified.put(file, state.modified());
+      }
+    });
+    return modified;
+  }
+
   /** The sources created, changed or deleted since they were last seen; each is seen from now on. */
   public List<Path> changes() {
     Map<Path, State> now = scan();
