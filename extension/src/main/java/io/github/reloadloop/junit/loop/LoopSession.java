@@ -63,6 +63,8 @@ public final class LoopSession implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean closed;
   private volatile boolean autoRerun;
+  /** Set on the reload thread when a reload changed the code, until the auto-rerun wake-up (same thread). */
+  private boolean wakeDue;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
       AutoReloader.Builder reloader, ConsoleReloadListener toConsole, ClassLoader testLoader) {
@@ -75,10 +77,17 @@ public final class LoopSession implements AutoCloseable {
     this.freshLoaders = new FreshLoaders(originalLoader);
     this.toConsole = toConsole;
     this.autoRerun = configuration.auto();
+    // In this order: the change is recorded before the console shows it (so a command typed on seeing
+    // "reloaded" sees it), and the auto-rerun starts after the line is shown.
     this.reloaderBuilder = reloader == null ? null : reloader.listener(new ReloadListener() {
       @Override
       public void reloaded(ReloadResult result) {
         onReload(result);
+      }
+    }).listener(toConsole).listener(new ReloadListener() {
+      @Override
+      public void reloaded(ReloadResult result) {
+        wakeForAutoRerun();
       }
     });
   }
@@ -111,7 +120,7 @@ public final class LoopSession implements AutoCloseable {
       System.err.println("reload-loop: the loop is off, failures are reported normally: " + reason);
       return new LoopSession(configuration, factory, reason, null, toConsole, testLoader);
     }
-    self[0] = new LoopSession(configuration, factory, null, reloaderBuilder(configuration, toConsole), toConsole,
+    self[0] = new LoopSession(configuration, factory, null, reloaderBuilder(configuration), toConsole,
         testLoader);
     if (!configuration.missingRoots().isEmpty()) {
       System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
@@ -123,15 +132,14 @@ public final class LoopSession implements AutoCloseable {
    * The reloader's settings: the roots of {@value LoopConfiguration#DIRS}, or those found from the class path
    * around the module under test, and those of {@value LoopConfiguration#ADD_DIRS}.
    */
-  private static AutoReloader.Builder reloaderBuilder(LoopConfiguration configuration, ReloadListener toConsole) {
+  private static AutoReloader.Builder reloaderBuilder(LoopConfiguration configuration) {
     AutoReloader.Builder builder = AutoReloader.builder()
         .moduleDirectory(LoopConfiguration.moduleDirectory())
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())
         .processorPath(configuration.processorPath())
         .reporter(ReloadListener.NONE)
-        .changedSince(jvmStart())
-        .listener(toConsole);
+        .changedSince(jvmStart());
     return configuration.discover() ? builder.discoverSourceRoots() : builder;
   }
 
@@ -292,6 +300,15 @@ public final class LoopSession implements AutoCloseable {
     return reloader == null ? List.of() : reloader.status().sourceRoots();
   }
 
+  /** After a reload that changed the code and was shown: the failure at the console reruns (FailureLoop). */
+  private void wakeForAutoRerun() {
+    LoopConsole open = console;
+    if (wakeDue && autoRerun && open != null) {
+      open.wake();
+    }
+    wakeDue = false;
+  }
+
   private void onReload(ReloadResult result) {
     AutoReloader source = reloader(); // Waits, on the reload thread, until reloader() has its value.
     if (source == null) {
@@ -299,10 +316,7 @@ public final class LoopSession implements AutoCloseable {
     }
     int before = changes.generation();
     changes.record(result, source.status().refused());
-    LoopConsole open = console;
-    if (autoRerun && open != null && changes.generation() > before) {
-      open.wake(); // The failure at the console reruns against the new code (FailureLoop).
-    }
+    wakeDue = changes.generation() > before;
     ClassGraph known = graph;
     if (known != null) {
       List<String> changed = new ArrayList<>(result.redefinedClasses());
