@@ -63,7 +63,10 @@ public final class LoopSession implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean closed;
   private volatile boolean autoRerun;
-  /** Set on the reload thread when a reload changed the code, until the auto-rerun wake-up (same thread). */
+  /**
+   * Set on the reload thread when a reload changed the code with auto-rerun on, until the wake-up after the
+   * console showed it (same thread). Switching auto on later is FailureLoop's to notice.
+   */
   private boolean wakeDue;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
@@ -303,7 +306,7 @@ public final class LoopSession implements AutoCloseable {
   /** After a reload that changed the code and was shown: the failure at the console reruns (FailureLoop). */
   private void wakeForAutoRerun() {
     LoopConsole open = console;
-    if (wakeDue && autoRerun && open != null) {
+    if (wakeDue && open != null) {
       open.wake();
     }
     wakeDue = false;
@@ -316,7 +319,7 @@ public final class LoopSession implements AutoCloseable {
     }
     int before = changes.generation();
     changes.record(result, source.status().refused());
-    wakeDue = changes.generation() > before;
+    wakeDue = autoRerun && changes.generation() > before; // Decided before the console shows the reload.
     ClassGraph known = graph;
     if (known != null) {
       List<String> changed = new ArrayList<>(result.redefinedClasses());
