@@ -4,6 +4,8 @@ import io.github.reloadloop.core.RefusedClass;
 import io.github.reloadloop.core.ReloadResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,12 +27,24 @@ final class ChangeLog {
 
   private final List<Reload> reloads = new ArrayList<>();
   private volatile Set<String> stale = Set.of();
+  /** The class file of each refused class as last refused. */
+  private Map<String, byte[]> refusedVersions = Map.of();
 
   /** Records a reload's result; a batch that changed nothing (a compile error) is not a generation. */
   synchronized void record(ReloadResult result, Map<String, RefusedClass> refusedNow) {
     Set<String> changed = new LinkedHashSet<>(result.redefinedClasses());
     changed.addAll(result.addedClasses());
-    result.refused().forEach(r -> changed.add(r.className()));
+    for (RefusedClass refused : result.refused()) {
+      // One save can reach two batches (the watcher's event and a rescan by awaitPendingReloads): the same
+      // class file refused again is not a new change, and must not make the tests since look stale.
+      if (!Arrays.equals(refusedVersions.get(refused.className()), refused.classFile())) {
+        changed.add(refused.className());
+      }
+    }
+    Map<String, byte[]> versions = new HashMap<>(refusedVersions);
+    result.refused().forEach(r -> versions.put(r.className(), r.classFile()));
+    versions.keySet().retainAll(refusedNow.keySet());
+    refusedVersions = versions;
     stale = Set.copyOf(refusedNow.keySet());
     if (!changed.isEmpty()) {
       reloads.add(new Reload(reloads.size() + 1, Instant.now(), Set.copyOf(changed)));
