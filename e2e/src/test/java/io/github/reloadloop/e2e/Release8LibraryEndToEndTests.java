@@ -94,7 +94,8 @@ class Release8LibraryEndToEndTests {
     int exit = Shell.exitCode(terminal.waitFor(EXIT, UNTIL_END, "the end of the build"));
     String screen = terminal.screen();
     assertThat(screen).as(TmuxSession.tail(screen, 80))
-        .contains("(release 8)", "PASSED " + TEST_NAME + " after 1 rerun", "BUILD SUCCESS")
+        .contains("src/main/java (module release8-library, release 8)", "PASSED " + TEST_NAME + " after 1 rerun",
+            "BUILD SUCCESS")
         .doesNotContain("changed shape", "fresh class loader");
     assertThat(exit).as("mvn exit code").isZero();
     SurefireReport report = SurefireReport.read(project, "fixture.text.DocumentTests");
