@@ -100,9 +100,9 @@ public final class AutoReloader implements AutoCloseable {
     List<Path> jvmClasspath = builder.classpath != null ? builder.classpath : Classpath.ofRunningJvm();
     this.layout = new ProjectLayout(builder.roots, builder.outputs, jvmClasspath);
     this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
-    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
-        builder.processorPath);
     this.agent = AgentConnection.start(listener);
+    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
+        builder.processorPath, agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
     this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
         new Applier(agent::instrumentation, running, overlay), state, listener);
