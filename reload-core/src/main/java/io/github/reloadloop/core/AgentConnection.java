@@ -51,6 +51,12 @@ final class AgentConnection {
     return loaded == null ? null : loaded.instrumentation();
   }
 
+  /** The JVM's instrumentation if the agent is loaded by now; {@code null} while loading or when it failed. */
+  Instrumentation loaded() {
+    AgentLoader.Agent loaded = agent.isDone() && !agent.isCompletedExceptionally() ? agent.join() : null;
+    return loaded == null ? null : loaded.instrumentation();
+  }
+
   /** {@code loading}, {@code -javaagent}, {@code dynamic attach (Byte Buddy)} or why it is unavailable. */
   String source() {
     return source;

@@ -122,9 +122,9 @@ public final class AutoReloader implements AutoCloseable {
     roots.forEach(root -> modules.classLocationOf(root).ifPresent(location -> outputs.putIfAbsent(root, location)));
     this.layout = new ProjectLayout(roots, outputs, jvmClasspath);
     this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
-    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
-        builder.processorPath);
     this.agent = AgentConnection.start(listener);
+    this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
+        builder.processorPath, agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
     this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
         new Applier(agent::instrumentation, running, overlay), state, listener);

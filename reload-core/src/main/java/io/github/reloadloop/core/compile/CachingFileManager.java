@@ -107,7 +107,7 @@ final class CachingFileManager extends ForwardingJavaFileManager<JavaFileManager
     return true;
   }
 
-  private static boolean isArchive(Path entry) {
+  static boolean isArchive(Path entry) {
     String name = entry.getFileName() == null ? "" : entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".jar") || name.endsWith(".zip");
   }

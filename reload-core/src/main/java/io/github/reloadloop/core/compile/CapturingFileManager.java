@@ -20,38 +20,60 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Keeps everything one compile writes in memory: class files (by binary name, with the source file each
+ * Keeps everything a compile writes in memory: class files (by binary name, with the source file each
  * came from), sources that annotation processors generate (compiled in the same task; their classes are
  * reloaded like any other) and resources they write (dropped). Nothing reaches the disk, so neither the
- * build's output nor its generated-sources directory is touched. One per compile.
+ * build's output nor its generated-sources directory is touched. One for a compiler's life, since a kept
+ * javac context holds on to the file manager it was first given; {@link #begin} starts each compile's
+ * {@link Capture}.
+ *
+ * <p>Threading: one compile at a time.
  */
 final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManager> {
 
-  private final Map<String, byte[]> classes;
-  private final Map<String, Path> origins;
-  private final Map<URI, Path> sources;
-  /** Generated sources by binary name, with the source file that caused them when the compiler tells. */
-  private final Map<String, Path> generated = new LinkedHashMap<>();
-  private final Map<URI, Path> generatedOrigins = new LinkedHashMap<>();
+  /** What one compile wrote. */
+  static final class Capture {
+    /** Class files by binary name, in the order the compiler wrote them. */
+    final Map<String, byte[]> classes = new LinkedHashMap<>();
+    /** The source file of each class, where the compiler tells. */
+    final Map<String, Path> origins = new LinkedHashMap<>();
+    private final Map<URI, Path> sources;
+    /** Generated sources by binary name, with the source file that caused them when the compiler tells. */
+    private final Map<String, Path> generated = new LinkedHashMap<>();
+    private final Map<URI, Path> generatedOrigins = new LinkedHashMap<>();
 
-  CapturingFileManager(JavaFileManager delegate, Map<String, byte[]> classes, Map<String, Path> origins,
-      Map<URI, Path> sources) {
+    private Capture(Map<URI, Path> sources) {
+      this.sources = sources;
+    }
+  }
+
+  private Capture current = new Capture(Map.of());
+
+  CapturingFileManager(JavaFileManager delegate) {
     super(delegate);
-    this.classes = classes;
-    this.origins = origins;
-    this.sources = sources;
+  }
+
+  /**
+   * Starts capturing a new compile.
+   *
+   * @param sources the file of each compiled unit by its URI
+   */
+  Capture begin(Map<URI, Path> sources) {
+    current = new Capture(Map.copyOf(sources));
+    return current;
   }
 
   @Override
   public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
       FileObject sibling) {
     String binaryName = className.replace('/', '.');
-    Path origin = sibling == null ? null : originOf(sibling.toUri());
+    Capture capture = current;
+    Path origin = sibling == null ? null : originOf(capture, sibling.toUri());
     if (location == StandardLocation.SOURCE_OUTPUT || kind == JavaFileObject.Kind.SOURCE) {
       GeneratedSource source = new GeneratedSource(binaryName, kind);
-      generated.put(binaryName, origin);
+      capture.generated.put(binaryName, origin);
       if (origin != null) {
-        generatedOrigins.put(source.toUri(), origin);
+        capture.generatedOrigins.put(source.toUri(), origin);
       }
       return source;
     }
@@ -59,7 +81,7 @@ final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManag
       return new Discarded(URI.create("mem:///other/" + binaryName.replace('.', '/') + kind.extension), kind);
     }
     if (origin != null) {
-      origins.put(binaryName, origin);
+      capture.origins.put(binaryName, origin);
     }
     return new SimpleJavaFileObject(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), kind) {
       @Override
@@ -67,7 +89,7 @@ final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManag
         return new ByteArrayOutputStream() {
           @Override
           public void close() {
-            classes.put(binaryName, toByteArray());
+            capture.classes.put(binaryName, toByteArray());
           }
         };
       }
@@ -109,7 +131,7 @@ final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManag
    */
   List<CompileProblem> generatedClassConflicts(List<String> processors) {
     List<CompileProblem> conflicts = new ArrayList<>();
-    for (Map.Entry<String, Path> entry : generated.entrySet()) {
+    for (Map.Entry<String, Path> entry : current.generated.entrySet()) {
       JavaFileObject existing;
       try {
         existing = super.getJavaFileForInput(StandardLocation.CLASS_PATH, entry.getKey(), JavaFileObject.Kind.CLASS);
@@ -126,9 +148,9 @@ final class CapturingFileManager extends ForwardingJavaFileManager<JavaFileManag
     return conflicts;
   }
 
-  private Path originOf(URI uri) {
-    Path origin = sources.get(uri);
-    return origin != null ? origin : generatedOrigins.get(uri);
+  private static Path originOf(Capture capture, URI uri) {
+    Path origin = capture.sources.get(uri);
+    return origin != null ? origin : capture.generatedOrigins.get(uri);
   }
 
   private static FileObject first(FileObject... files) {

@@ -1,11 +1,13 @@
 package io.github.reloadloop.core.compile;
 
+import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The compilers of one reloader, created on first use and kept warm; {@link #close()} releases the jar files
@@ -16,13 +18,17 @@ final class Compilers implements AutoCloseable {
   private final List<Path> classpath;
   private final Charset encoding;
   private final List<Path> processorPath;
+  private final Supplier<Instrumentation> instrumentation;
   private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
   private boolean closed;
 
-  Compilers(List<Path> classpath, Charset encoding, List<Path> processorPath) {
+  /** @param instrumentation the agent's, for javac's kept contexts; {@code null} while it is not loaded */
+  Compilers(List<Path> classpath, Charset encoding, List<Path> processorPath,
+      Supplier<Instrumentation> instrumentation) {
     this.classpath = List.copyOf(classpath);
     this.encoding = encoding;
     this.processorPath = List.copyOf(processorPath);
+    this.instrumentation = instrumentation;
   }
 
   /** The compiler of this kind, created on first use. */
@@ -31,7 +37,7 @@ final class Compilers implements AutoCloseable {
       throw new IllegalStateException("the reloader is closed");
     }
     return compilers.computeIfAbsent(kind,
-        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath)
+        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath, instrumentation)
             : new EcjCompiler(classpath, encoding, processorPath));
   }
 

@@ -4,6 +4,7 @@ import io.github.reloadloop.core.CompileProblem;
 import io.github.reloadloop.core.CompilerChoice;
 import io.github.reloadloop.core.classfile.ClassShape;
 import io.github.reloadloop.core.classfile.ShapeComparison;
+import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The compile stage: turns changed source files into a {@link CompiledPatch}. Each file is compiled as the
@@ -42,9 +44,11 @@ public final class PatchCompiler implements AutoCloseable {
    * @param jvmClasspath the running JVM's classpath; patches compile against the overlays, then the class
    *     directories, then this
    * @param processorPath entries searched for annotation processors before the classpath
+   * @param instrumentation the agent's instrumentation, or {@code null} while it is not loaded: javac keeps
+   *     its context between compiles once the agent has opened javac's internals
    */
   public PatchCompiler(ProjectLayout layout, Overlay overlay, CompilerChoice choice, List<Path> jvmClasspath,
-      Charset encoding, List<Path> processorPath) {
+      Charset encoding, List<Path> processorPath, Supplier<Instrumentation> instrumentation) {
     this.layout = layout;
     this.overlay = overlay;
     this.reader = new SourceReader(encoding);
@@ -63,7 +67,7 @@ public final class PatchCompiler implements AutoCloseable {
     }
     classpath.addAll(layout.classDirectories().values());
     classpath.addAll(jvmClasspath);
-    this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath);
+    this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath, instrumentation);
   }
 
   /**

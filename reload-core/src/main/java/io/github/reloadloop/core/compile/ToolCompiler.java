@@ -4,6 +4,7 @@ import io.github.reloadloop.core.CompileProblem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.DiagnosticListener;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -32,7 +34,7 @@ abstract class ToolCompiler implements SourceCompiler {
 
   private final JavaCompiler compiler;
   private final StandardJavaFileManager fileManager;
-  private final JavaFileManager listings;
+  private final CapturingFileManager output;
   private final AnnotationProcessing processing;
 
   /** Thrown from inside a compile to stop it; see {@link #cancelWhen}. */
@@ -55,7 +57,7 @@ abstract class ToolCompiler implements SourceCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set the compile classpath", e);
     }
-    this.listings = new CachingFileManager(fileManager, classpath);
+    this.output = new CapturingFileManager(new CachingFileManager(fileManager, classpath));
     this.processing = new AnnotationProcessing(processorPath, classpath, compiler.getClass().getClassLoader());
   }
 
@@ -78,6 +80,31 @@ abstract class ToolCompiler implements SourceCompiler {
     // By default a compile runs to its end; warm-up then stops between rounds.
   }
 
+  /** One compile's task, and what to do once it has run. */
+  interface Run {
+    JavaCompiler.CompilationTask task();
+
+    /** @param completed whether the task ran to its end rather than throwing */
+    default void finished(boolean completed) {
+      // A fresh task leaves nothing behind.
+    }
+  }
+
+  /**
+   * The task for one compile: by default a fresh one, which builds its own compiler context.
+   *
+   * @param processing whether annotation processors will be handed to the task
+   */
+  Run run(Writer log, JavaFileManager files, DiagnosticListener<JavaFileObject> diagnostics, List<String> options,
+      List<JavaFileObject> units, boolean processing) {
+    JavaCompiler.CompilationTask task = compiler.getTask(log, files, diagnostics, options, null, units);
+    return () -> task;
+  }
+
+  JavaCompiler tool() {
+    return compiler;
+  }
+
   @Override
   public CompileOutput compile(List<SourceFile> sources, CompileSettings settings) {
     return compile(sources, settings, () -> false);
@@ -98,13 +125,13 @@ abstract class ToolCompiler implements SourceCompiler {
     try {
       int rounds = 0;
       while (rounds < WARM_UP_ROUNDS && !cancelled.getAsBoolean()) {
-        CompileOutput output = compile(List.of(source), settings, cancelled);
-        if (!output.succeeded()) {
+        CompileOutput result = compile(List.of(source), settings, cancelled);
+        if (!result.succeeded()) {
           if (cancelled.getAsBoolean()) {
             break;
           }
           throw new IllegalStateException(kind().name().toLowerCase(Locale.ROOT) + " cannot compile for release "
-              + settings.release() + ": " + output.problems());
+              + settings.release() + ": " + result.problems());
         }
         rounds++;
       }
@@ -127,8 +154,6 @@ abstract class ToolCompiler implements SourceCompiler {
       units.add(unit);
       paths.put(unit.toUri(), source.path());
     }
-    Map<String, byte[]> classes = new LinkedHashMap<>();
-    Map<String, Path> origins = new LinkedHashMap<>();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter log = new StringWriter();
     List<CompileProblem> problems = new ArrayList<>();
@@ -140,21 +165,26 @@ abstract class ToolCompiler implements SourceCompiler {
     if (processing.active()) {
       options.remove("-proc:none"); // The processors are handed to the task explicitly, below.
     }
-    CapturingFileManager capture = new CapturingFileManager(listings, classes, origins, paths);
+    CapturingFileManager.Capture capture = output.begin(paths);
     boolean ok;
+    Run run = null;
     try {
-      JavaCompiler.CompilationTask task = compiler.getTask(log, capture, diagnostics, options, null, units);
+      run = run(log, output, diagnostics, options, units, processing.active());
+      JavaCompiler.CompilationTask task = run.task();
       if (processing.active()) {
         task.setProcessors(processors);
       }
       cancelWhen(task, cancelled);
       ok = task.call();
     } catch (RuntimeException e) {
+      if (run != null) {
+        run.finished(false);
+      }
       // A compiler crash (it happens with half-typed sources) is reported like a compile error.
       return CompileOutput.failed(List.of(new CompileProblem(null, 0, 0,
           cancelled.getAsBoolean() ? "cancelled" : kind().name().toLowerCase(Locale.ROOT) + " crashed: " + e)));
     }
-    problems.addAll(capture.generatedClassConflicts(processing.processorNames()));
+    problems.addAll(output.generatedClassConflicts(processing.processorNames()));
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR) {
         Path file = d.getSource() == null ? null : paths.get(d.getSource().toUri());
@@ -162,11 +192,14 @@ abstract class ToolCompiler implements SourceCompiler {
             d.getMessage(Locale.ROOT)));
       }
     }
+    // javac reports its own crash as a failed compile without errors: what it leaves behind is not reused.
+    run.finished(ok || !problems.isEmpty());
     if (!ok && problems.isEmpty()) {
       problems.add(new CompileProblem(null, 0, 0,
           log.toString().isBlank() ? "compilation failed" : log.toString().strip()));
     }
-    return problems.isEmpty() ? new CompileOutput(classes, origins, List.of()) : CompileOutput.failed(problems);
+    return problems.isEmpty() ? new CompileOutput(capture.classes, capture.origins, List.of())
+        : CompileOutput.failed(problems);
   }
 
   private static final class InMemorySource extends SimpleJavaFileObject {
