@@ -9,18 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Auto-rerun as a user meets it: {@code mvn test -Dreload.loop=true} on a copy of the demo, in a real terminal
  * (tmux), with the default {@code reload.auto=true}. Saves alone rerun the failed test; nothing is typed but
  * a half line, which a wrong fix's rerun must give back at the next prompt.
  */
-class AutoRerunEndToEndTests {
+class AutoRerunEndToEndTests extends DemoEndToEndBase {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_RERUN = Duration.ofSeconds(90);
@@ -32,25 +29,6 @@ class AutoRerunEndToEndTests {
   /** The wrong fix's rerun failed, and the prompt came back with the half-typed line. */
   private static final Pattern RED_THEN_HALF_LINE = Pattern.compile("(?ms)" + Pattern.quote(TEST_NAME + " (rerun 1)")
       + ".*^reload> sta");
-
-  @TempDir
-  Path temporary;
-
-  private DemoProject project;
-  private TmuxSession terminal;
-
-  @BeforeEach
-  void copyTheSampleProject() throws IOException {
-    project = DemoProject.copyInto(temporary.resolve("sample-project"));
-  }
-
-  @AfterEach
-  void stopTheTerminal() throws IOException, InterruptedException {
-    if (terminal != null) {
-      terminal.saveScreen(DemoEndToEndTests.logDirectory().resolve("auto-rerun.log"));
-      terminal.close();
-    }
-  }
 
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)

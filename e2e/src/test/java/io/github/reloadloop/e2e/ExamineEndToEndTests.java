@@ -2,23 +2,18 @@ package io.github.reloadloop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Examining the demo's failure as a user does, in a real terminal (tmux) under real Maven and Surefire's
  * forked JVM: {@code fields}, {@code p} over the fixture, {@code where}, Ctrl-C on a runaway {@code p},
  * then a saved fix that {@code p} shows before {@code continue} turns the test green.
  */
-class ExamineEndToEndTests {
+class ExamineEndToEndTests extends DemoEndToEndBase {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_ANSWER = Duration.ofSeconds(60);
@@ -26,26 +21,6 @@ class ExamineEndToEndTests {
 
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
   private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
-
-  @TempDir
-  Path temporary;
-
-  private DemoProject project;
-  private TmuxSession terminal;
-
-  @BeforeEach
-  void copyTheSampleProject() throws IOException {
-    project = DemoProject.copyInto(temporary.resolve("sample-project"));
-  }
-
-  @AfterEach
-  void stopTheTerminal() throws IOException, InterruptedException {
-    if (terminal != null) {
-      terminal.saveScreen(Path.of(System.getProperty("e2e.logDirectory", "target/e2e-logs"))
-          .resolve("examine.log"));
-      terminal.close();
-    }
-  }
 
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
