@@ -86,6 +86,8 @@ public final class ClassGraph {
   private final Predicate<String> notProject;
   private Map<String, Location> index;
   private final Map<String, ClassReferences> nodes = new HashMap<>();
+  /** Reaches computed since the last {@link #changed}: asked for every test class and every test. */
+  private final Map<List<String>, Reach> reaches = new HashMap<>();
 
   /**
    * @param locations the project's class directories and jars in lookup order (where a class is found first
@@ -100,6 +102,16 @@ public final class ClassGraph {
 
   /** The project classes reachable from {@code roots}, the roots included. */
   public synchronized Reach reach(Collection<String> roots) {
+    List<String> key = List.copyOf(roots);
+    Reach known = reaches.get(key);
+    if (known == null) {
+      known = walk(key);
+      reaches.put(key, known);
+    }
+    return known;
+  }
+
+  private Reach walk(List<String> roots) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> queue = new ArrayDeque<>();
     String reflective = null;
@@ -136,6 +148,7 @@ public final class ClassGraph {
    * locations when next needed.
    */
   public synchronized void changed(Collection<String> classNames) {
+    reaches.clear();
     for (String name : classNames) {
       nodes.remove(name);
       if (index != null && !notProject.test(name)) {

@@ -12,8 +12,8 @@ import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.RunResults;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,6 +34,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * before and which reload broke it. {@code verify} does the same at the console, on demand.
  */
 final class Revalidation {
+
+  /** {@code 22:37:00}: LocalTime's own text drops zero seconds. */
+  private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /** A test to rerun, and the first reload after its pass that changed a class it reaches. */
   record Candidate(TestHistory.Entry test, Reload reload, Set<String> changed) {}
@@ -117,7 +120,7 @@ final class Revalidation {
   private TestExecutionResult resolveFailure(Candidate candidate, RunResults results, RerunOutcome outcome,
       boolean fresh) throws InterruptedException {
     String before = "passed before the reload of " + String.join(", ", candidate.changed()) + " at "
-        + LocalTime.ofInstant(candidate.reload().at(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
+        + CLOCK_TIME.format(LocalTime.ofInstant(candidate.reload().at(), ZoneId.systemDefault()));
     List<String> notes = new ArrayList<>(List.of("revalidated: it " + before + ", and fails now"));
     if (fresh) {
       notes.addAll(session.notesFor(candidate.test().uniqueId(), candidate.test().testClass()));
