@@ -214,14 +214,17 @@ class AutoReloaderRedefinitionTests {
         }
       }, "calc-caller");
       caller.start();
-      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+      RecordingListener events = new RecordingListener();
+      try (AutoReloader reloader = project.reloader(events).start()) {
         for (int i = 1; i <= 50 && failure.get() == null; i++) {
           project.write("racing/New" + i + ".java", "package racing;\npublic class New" + i + " {\n"
               + "  public static String hello() { return \"new" + i + "\"; }\n}\n");
           project.write("racing/Calc.java", calc.replace("BODY", "New" + i + ".hello()"));
           assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
 
-          assertThat(call(type, "value")).as("try %d; the caller saw %s", i, failure.get()).isEqualTo("new" + i);
+          // On failure, the batches so far tell whether the save was missed, split or failed to compile.
+          assertThat(call(type, "value")).as("try %d; the caller saw %s; batches %s; compiled %s; problems %s", i,
+              failure.get(), events.changes, events.compiles, events.problems).isEqualTo("new" + i);
         }
       } finally {
         running.set(false);
