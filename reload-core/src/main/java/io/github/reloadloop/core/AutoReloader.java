@@ -260,8 +260,11 @@ public final class AutoReloader implements AutoCloseable {
       savedOutside(file);
       return;
     }
-    snapshot.seen(file);
+    // Batched before it is marked seen: awaitPendingReloads' rescan skips a file already seen, so a file seen
+    // but not yet batched would miss the batch it flushes (a new class compiled after its caller, which
+    // then fails with "cannot find symbol"). The other order costs at most a duplicate path.
     batcher.add(file);
+    snapshot.seen(file);
   }
 
   /** A save elsewhere in the project: reported once for the source root it would belong to. */
