@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +25,6 @@ class AutoRerunEndToEndTests extends DemoEndToEndBase {
   private static final Duration UNTIL_END = Duration.ofSeconds(120);
 
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String TEST_NAME = "GoldDiscountDemoTests > goldCustomer_ordersBeans_paysTenPercentLess()";
   /** The wrong fix's rerun failed, and the prompt came back with the half-typed line. */
   private static final Pattern RED_THEN_HALF_LINE = Pattern.compile("(?ms)" + Pattern.quote(TEST_NAME + " (rerun 1)")

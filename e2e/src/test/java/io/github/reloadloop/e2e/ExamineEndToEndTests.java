@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +21,6 @@ class ExamineEndToEndTests extends DemoEndToEndBase {
   private static final Duration UNTIL_END = Duration.ofSeconds(120);
 
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
 
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)

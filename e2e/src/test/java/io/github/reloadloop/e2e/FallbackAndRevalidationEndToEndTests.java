@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -22,14 +23,12 @@ class FallbackAndRevalidationEndToEndTests {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(240);
   private static final Duration UNTIL_NEXT = Duration.ofSeconds(90);
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
 
   private static final String GREETER = "src/main/java/shop/Greeter.java";
   private static final String SELECTOR = "src/main/java/shop/Selector.java";
 
   @TempDir Path temporary;
   private TmuxSession terminal;
-  private String testName;
 
   @AfterEach
   void stopTheTerminal(TestInfo info) throws Exception {

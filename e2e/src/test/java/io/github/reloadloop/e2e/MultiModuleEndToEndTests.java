@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ class MultiModuleEndToEndTests {
 
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(300);
   private static final Duration UNTIL_NEXT = Duration.ofSeconds(90);
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String PRICE_RULES = "core/src/main/java/shop/core/PriceRules.java";
 
   @TempDir Path temporary;

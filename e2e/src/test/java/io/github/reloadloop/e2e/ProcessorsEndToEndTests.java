@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -31,7 +32,6 @@ class ProcessorsEndToEndTests {
   private static final Duration UNTIL_RELOADED = Duration.ofSeconds(90);
   private static final Duration UNTIL_END = Duration.ofMinutes(2);
   private static final Pattern FAILED = Pattern.compile("(?m)^FAILED: (ItemTests|CartMapperTests) > ");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final String ITEM_FILE = "src/main/java/acme/cart/Item.java";
   private static final String MAPPER_FILE = "src/main/java/acme/cart/CartMapper.java";
 

@@ -1,5 +1,6 @@
 package io.github.reloadloop.e2e;
 
+import static io.github.reloadloop.e2e.Shell.EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -38,7 +39,6 @@ class Release8LibraryEndToEndTests {
   private static final String TEST_NAME = "DocumentTests > italicSpan_render_inItalics()";
   private static final Pattern PROMPT = Pattern.compile("(?m)^reload>");
   private static final Pattern RELOADED = Pattern.compile("(?m)^reloaded \\d+ class.*Document\\$Span");
-  private static final Pattern EXIT = Pattern.compile("(?m)^e2e: mvn exited with (\\d+)$");
   private static final Duration UNTIL_PROMPT = Duration.ofSeconds(180);
   private static final Duration UNTIL_RELOADED = Duration.ofSeconds(60);
   private static final Duration UNTIL_END = Duration.ofSeconds(120);
