@@ -4,6 +4,7 @@ import io.github.reloadloop.junit.loop.FailureLoop;
 import io.github.reloadloop.junit.loop.LoopConfiguration;
 import io.github.reloadloop.junit.loop.LoopSession;
 import io.github.reloadloop.junit.loop.SessionHandle;
+import io.github.reloadloop.junit.platform.OuterPlans;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.engine.UniqueId;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -81,7 +83,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     LoopSession session = session(context);
     if (session == null) {
-      return ConditionEvaluationResult.enabled("reload-loop is off");
+      return LoopSession.conditionInNestedRun(context);
     }
     return session.conditionFor(context);
   }
@@ -195,6 +197,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     if (!configuration.enabled() || configuration.rerun()) {
       return SessionHandle.NONE;
     }
-    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter));
+    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter)
+        .within(OuterPlans.containing(UniqueId.parse(context.getUniqueId())).orElse(null)));
   }
 }

@@ -6,6 +6,7 @@ import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.graph.ClassGraph;
 import io.github.reloadloop.junit.loop.FailureLoop.FailedTest;
 import io.github.reloadloop.junit.loop.FailureLoop.Resolution;
+import io.github.reloadloop.junit.platform.OuterPlans;
 import io.github.reloadloop.junit.rerun.RunResults;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,13 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class FreshRuns {
 
+  /** Jupiter's switch for parallel execution: then classes do not come one at a time. */
+  private static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
+
   private final LoopSession session;
+  /** The current generation's suite, and older ones not closed yet (closing them is the outer thread's). */
+  private FreshSuite suite;
+  private final List<FreshSuite> retired = new ArrayList<>();
 
   FreshRuns(LoopSession session) {
     this.session = session;
@@ -68,9 +75,19 @@ final class FreshRuns {
   }
 
   private ConditionEvaluationResult runFresh(ExtensionContext context, String why) throws InterruptedException {
-    ClassLoader loader = session.loaderForRerun();
+    FreshSuite suite = suiteFor(context);
+    Optional<RunResults> inSuite;
+    try {
+      inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
+    } catch (InterruptedException | RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    ClassLoader loader = inSuite.isPresent() ? suite.loader() : session.loaderForRerun();
     String where = "a fresh class loader (" + loaderName(loader) + ")";
-    RunResults results = session.rerunner().run(List.of(context.getUniqueId()), loader);
+    RunResults results = inSuite.isPresent() ? inSuite.get()
+        : session.rerunner().run(List.of(context.getUniqueId()), loader);
     Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
     int passed = 0;
     List<String> failed = new ArrayList<>();
@@ -78,6 +95,7 @@ final class FreshRuns {
     for (RunResults.Outcome outcome : results.tests()) {
       TestIdentifier test = outcome.identifier();
       boolean ok = outcome.passed();
+      int ranAt = generation;
       if (outcome.failed() && session.active()) {
         List<String> notes = new ArrayList<>(List.of("ran in " + where + " because it " + why));
         if (session.history().passedInOriginalLoader(test.getUniqueId())) {
@@ -86,11 +104,12 @@ final class FreshRuns {
         Resolution resolution = new FailureLoop(session).resolve(new FailedTest(test.getUniqueId(),
             testClassOf(test), displayPath(results.plan(), test), "test", outcome.failure().orElse(null), notes));
         ok = resolution.passed();
+        ranAt = session.changes().generation(); // Its last rerun ran against the code of now.
         finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
             : TestExecutionResult.failed(resolution.latest()));
       }
       if (outcome.result() != null) {
-        session.history().record(test.getUniqueId(), testClassOf(test), ok, generation, true);
+        session.history().record(test.getUniqueId(), testClassOf(test), ok, ranAt, true);
         if (ok) {
           passed++;
         } else {
@@ -104,6 +123,75 @@ final class FreshRuns {
         + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
         + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
     return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
+  }
+
+  /**
+   * Starts, in the background, the fresh suite of a reload that left classes stale: the classes still to
+   * come in the outer run that reach them are listed and discovered while the failed test's loop goes on.
+   * On the reload thread; the previous generation's suite is retired, and closed later on the outer thread.
+   */
+  synchronized void prepare(int generation) {
+    TestPlan plan = session.outerPlan();
+    if (plan == null || parallel(plan) || (suite != null && suite.generation() == generation)) {
+      return;
+    }
+    if (suite != null) {
+      suite.retire();
+      retired.add(suite);
+    }
+    suite = new FreshSuite(generation, session.loaderForRerun(), session.rerunner(), () -> reaching(plan)).start();
+  }
+
+  /**
+   * The fresh suite of this reload generation for a top-level test class (prepared at the reload, or started
+   * now with this class and those after it); {@code null} when the outer run's plan is unknown, it runs
+   * classes in parallel, or this is not a top-level class.
+   */
+  private synchronized FreshSuite suiteFor(ExtensionContext context) {
+    TestPlan plan = session.outerPlan();
+    boolean topLevel = context.getTestMethod().isEmpty()
+        && context.getParent().map(parent -> parent.getParent().isEmpty()).orElse(false);
+    if (plan == null || !topLevel || parallel(plan)) {
+      return null;
+    }
+    closeRetired();
+    int generation = session.changes().generation();
+    if (suite != null && suite.generation() != generation) {
+      suite.close();
+      suite = null;
+    }
+    if (suite == null) {
+      suite = new FreshSuite(generation, session.loaderForRerun(), session.rerunner(), () -> reaching(plan)).start();
+    }
+    return suite;
+  }
+
+  /** The unique ids of the classes still to come in the outer run that reach a stale class, in its order. */
+  private List<String> reaching(TestPlan plan) {
+    Set<String> stale = session.changes().stale();
+    return OuterPlans.upcoming(plan).stream()
+        .filter(type -> type.getSource().filter(ClassSource.class::isInstance)
+            .map(source -> session.graph().reach(List.of(((ClassSource) source).getClassName())).reachesAny(stale))
+            .orElse(false))
+        .map(TestIdentifier::getUniqueId).toList();
+  }
+
+  private static boolean parallel(TestPlan plan) {
+    return plan.getConfigurationParameters().getBoolean(PARALLEL).orElse(false);
+  }
+
+  private void closeRetired() {
+    retired.forEach(FreshSuite::close);
+    retired.clear();
+  }
+
+  /** Ends the fresh suites: no class is still to come. On the outer run's thread. */
+  synchronized void close() {
+    closeRetired();
+    if (suite != null) {
+      suite.close();
+      suite = null;
+    }
   }
 
   private static String loaderName(ClassLoader loader) {

@@ -8,6 +8,7 @@ import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.console.TtyConsoleFactory;
 import io.github.reloadloop.junit.graph.ClassGraph;
+import io.github.reloadloop.junit.platform.OuterPlans;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
@@ -28,6 +29,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * Everything the loop keeps for one test run: the reloader on the source roots, the console (opened at
@@ -59,6 +61,8 @@ public final class LoopSession implements AutoCloseable {
   private final FreshRuns freshRuns = new FreshRuns(this);
   private final Revalidation revalidation = new Revalidation(this);
   private volatile ClassGraph graph;
+  /** The outer launcher run's plan, when its launcher registers listeners ({@link OuterPlans}). */
+  private volatile TestPlan outerPlan;
   private volatile LoopConsole console;
   private volatile boolean aborted;
   private volatile boolean closed;
@@ -232,6 +236,19 @@ public final class LoopSession implements AutoCloseable {
     return rerunner;
   }
 
+  /**
+   * The execution condition in a run without a session: in the loop's run of many classes in a fresh
+   * class loader ({@link FreshSuite}), a class waits for its turn; elsewhere everything is enabled.
+   */
+  public static ConditionEvaluationResult conditionInNestedRun(ExtensionContext context) {
+    try {
+      return FreshSuite.admit(context);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ConditionEvaluationResult.disabled("interrupted while waiting for its turn in a fresh class loader");
+    }
+  }
+
   /** The execution condition for a class, nested class or test ({@link FreshRuns}). */
   public ConditionEvaluationResult conditionFor(ExtensionContext context) {
     return reloader == null ? ConditionEvaluationResult.enabled("the loop is not active") : freshRuns.evaluate(context);
@@ -327,6 +344,28 @@ public final class LoopSession implements AutoCloseable {
       result.refused().forEach(r -> changed.add(r.className()));
       known.changed(changed);
     }
+    if (changes.generation() > before && !changes.stale().isEmpty()) {
+      freshRuns.prepare(changes.generation());
+    }
+  }
+
+  /**
+   * Tells the session the plan of the launcher run it belongs to: nested runs take its configuration
+   * parameters, and runs in a fresh class loader know which classes come next ({@link FreshSuite}).
+   *
+   * @param plan the plan, or {@code null} when the launcher did not make it known
+   */
+  public LoopSession within(TestPlan plan) {
+    if (plan != null) {
+      outerPlan = plan;
+      rerunner.inherit(OuterPlans.inheritable(plan));
+    }
+    return this;
+  }
+
+  /** The outer run's plan, or {@code null}. */
+  TestPlan outerPlan() {
+    return outerPlan;
   }
 
   /** Classes whose newest version is not running in the original class loader, or an empty set. */
@@ -405,6 +444,7 @@ public final class LoopSession implements AutoCloseable {
    * reach a class changed since, then reports every nested run kept for it through {@code reporter}.
    */
   public void endOfRun(java.util.function.Consumer<ReplayedRun> reporter) throws InterruptedException {
+    freshRuns.close(); // Jupiter's run is over: no class is still to come.
     if (reloader != null) {
       revalidation.atEndOfRun();
     }
@@ -418,6 +458,7 @@ public final class LoopSession implements AutoCloseable {
     }
     closed = true;
     failedInstances.close();
+    freshRuns.close();
     freshLoaders.close();
     rerunner.close();
     if (reloader != null) {

@@ -138,6 +138,10 @@ final class JvmGlobals {
       return false;
     }
     Class<?> type = value.getClass().isHidden() ? value.getClass().getNestHost() : value.getClass();
+    ClassLoader definer = type.getClassLoader();
+    if (definer == null || definer == ClassLoader.getPlatformClassLoader()) {
+      return false; // The JDK's own (its security providers, say): never a project class.
+    }
     return fresh.findResource(type.getName().replace('.', '/') + ".class") != null;
   }
 

@@ -26,25 +26,43 @@ final class RerunThread {
    * @throws InterruptedException when the waiting thread is interrupted; the rerun thread is interrupted too
    */
   static <T> T call(ClassLoader loader, Callable<T> work) throws InterruptedException {
+    return start(loader, work).join();
+  }
+
+  /** Starts {@code work} on a new daemon thread whose context class loader is {@code loader}; nothing waits. */
+  static <T> Started<T> start(ClassLoader loader, Callable<T> work) {
     FutureTask<T> task = new FutureTask<>(work);
     Thread thread = new Thread(null, task, "reload-loop-rerun-" + COUNT.incrementAndGet(), 0, false);
     thread.setDaemon(true);
     thread.setContextClassLoader(loader);
     thread.start();
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
+    return new Started<>(thread, task);
+  }
+
+  /** Work started on a rerun thread. */
+  record Started<T>(Thread thread, FutureTask<T> task) {
+
+    /**
+     * Waits for the work and returns its result; its unchecked exceptions and errors are rethrown here.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted; the rerun thread is interrupted too
+     */
+    T join() throws InterruptedException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        thread.interrupt();
+        throw e;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("the rerun failed", cause);
       }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("the rerun failed", cause);
     }
   }
 }

@@ -61,6 +61,24 @@ public final class RunResults implements TestExecutionListener {
     }
   }
 
+  /**
+   * What this run did at and below {@code container} so far: the same test tree, the outcomes of that
+   * subtree only (a class of a longer run, reported on its own).
+   */
+  public RunResults within(UniqueId container) {
+    RunResults part = new RunResults();
+    part.plan = plan;
+    synchronized (order) {
+      for (UniqueId id : order) {
+        if (id.hasPrefix(container)) {
+          part.outcomes.put(id, outcomes.get(id));
+          part.order.add(id);
+        }
+      }
+    }
+    return part;
+  }
+
   /** The test tree of the run; {@code null} when the run never started (it failed before). */
   public TestPlan plan() {
     return plan;

@@ -3,14 +3,20 @@ package io.github.reloadloop.junit.rerun;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -25,7 +31,7 @@ public final class TestRerunner implements AutoCloseable {
 
   private static final String JUPITER = "junit-jupiter";
 
-  private final Map<String, String> configuration;
+  private volatile Map<String, String> configuration;
   private final ClassLoader engines;
   private final JvmGlobals globals = new JvmGlobals();
   /** Launcher sessions not in use: each keeps its engines and listeners, so a run does not load them again. */
@@ -39,6 +45,21 @@ public final class TestRerunner implements AutoCloseable {
   public TestRerunner(Map<String, String> configuration, ClassLoader engines) {
     this.configuration = Map.copyOf(configuration);
     this.engines = engines;
+  }
+
+  /**
+   * Adds the outer run's configuration parameters ({@code junit.jupiter.*} and those of users' extensions)
+   * to the nested runs' own, so that a rerun is configured as the run it repeats; the nested runs' own win.
+   */
+  public void inherit(Map<String, String> outer) {
+    Map<String, String> merged = new LinkedHashMap<>(outer);
+    merged.putAll(configuration);
+    configuration = Map.copyOf(merged);
+  }
+
+  /** A configuration parameter of the nested runs, if set. */
+  public Optional<String> parameter(String key) {
+    return Optional.ofNullable(configuration.get(key));
   }
 
   /**
@@ -74,24 +95,76 @@ public final class TestRerunner implements AutoCloseable {
   }
 
   private RunResults runOnRerunThread(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
-    return RerunThread.call(loader, () -> {
-      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())
-          .filters(includeEngines(JUPITER))
-          .configurationParameters(configuration)
-          .build();
-      RunResults results = new RunResults();
-      LauncherSession session = idle.poll();
-      if (session == null) {
-        session = openSession();
-      }
-      try {
-        session.getLauncher().execute(request, results);
-      } finally {
-        idle.add(session);
-      }
+    RunResults results = new RunResults();
+    return RerunThread.call(loader, () -> execute(uniqueIds, Map.of(), results, results));
+  }
+
+  /**
+   * Starts a nested run of the tests and containers with these unique ids (worked out on the rerun thread)
+   * on a rerun thread whose context class loader is {@code loader}, and returns at once. The caller decides when the run may go on (through
+   * {@code listener} and the conditions it configures), and enters the fresh loader's JVM-wide defaults
+   * ({@link #inWorldOf}) while tests run. {@link Running#join} waits for its end.
+   *
+   * @param parameters configuration parameters added to the nested runs' own
+   * @param results what {@link Running#join} returns
+   * @param listener the run's only listener, which passes every event on to {@code results} first (it may
+   *     then hold the run's thread)
+   */
+  public Running start(Supplier<List<String>> uniqueIds, ClassLoader loader, Map<String, String> parameters,
+      RunResults results, TestExecutionListener listener) {
+    return new Running(RerunThread.start(loader, () -> execute(uniqueIds.get(), parameters, results, listener)));
+  }
+
+  private RunResults execute(List<String> uniqueIds, Map<String, String> parameters, RunResults results,
+      TestExecutionListener listener) {
+    if (uniqueIds.isEmpty()) {
       return results;
-    });
+    }
+    Map<String, String> all = new HashMap<>(configuration);
+    all.putAll(parameters);
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())
+        .filters(includeEngines(JUPITER))
+        .configurationParameters(all)
+        .build();
+    LauncherSession session = idle.poll();
+    if (session == null) {
+      session = openSession();
+    }
+    try {
+      session.getLauncher().execute(request, listener);
+    } finally {
+      idle.add(session);
+    }
+    return results;
+  }
+
+  /** A nested run under way on its rerun thread. */
+  public static final class Running {
+
+    private final RerunThread.Started<RunResults> started;
+
+    private Running(RerunThread.Started<RunResults> started) {
+      this.started = started;
+    }
+
+    /** Waits for the end of the run; a failure of the run itself (not of a test) is thrown. */
+    public RunResults join() throws InterruptedException {
+      return started.join();
+    }
+
+    /** Whether the run has ended. */
+    public boolean ended() {
+      return started.task().isDone();
+    }
+  }
+
+  /**
+   * Runs {@code work} on this thread with the JVM-wide defaults of {@code loader}'s world installed when it
+   * is a fresh loader ({@link JvmGlobals}), the original world's back after.
+   */
+  public <T> T inWorldOf(ClassLoader loader, Callable<T> work) throws Exception {
+    return loader instanceof FreshClassLoader fresh ? globals.inWorldOf(fresh, work) : work.call();
   }
 
   private LauncherSession openSession() {
