@@ -30,8 +30,9 @@ import org.junit.platform.launcher.TestPlan;
  * class ends, its thread waits in this run's listener. The loop's execution condition in the nested run
  * ({@link #admit}) then lets the class asked for run, and disables those the outer run went past. While a
  * class runs, the outer thread waits with the fresh loader's JVM-wide defaults installed, as for a run of
- * its own. A class this run cannot serve (not in it, already passed, skipped by another condition) gets a
- * run of its own. A retired suite takes no more requests; closing it disables the classes still to come
+ * its own. A class this run cannot serve (not discovered yet, not in it, already passed, skipped by another
+ * condition) gets a run of its own: the outer run never idles while a long list of classes is discovered.
+ * A retired suite takes no more requests; closing it disables the classes still to come
  * and waits, on the outer thread and in the fresh world, for the run's end.
  */
 final class FreshSuite implements AutoCloseable {
@@ -55,6 +56,7 @@ final class FreshSuite implements AutoCloseable {
   private String requested;
   private final Set<String> ended = new HashSet<>();
   private final Set<String> admitted = new HashSet<>();
+  private boolean discovered;
   private boolean retired;
   private boolean closed;
 
@@ -119,11 +121,12 @@ final class FreshSuite implements AutoCloseable {
     }
   }
 
-  private synchronized boolean servable(String classId) throws InterruptedException {
-    while (positions == null && !running.ended() && !retired) {
-      wait(POLL_MILLIS);
-    }
-    Integer position = positions == null ? null : positions.get(classId);
+  /**
+   * Whether this run can take the class now: it is discovered (a class that comes before that runs on its
+   * own instead of waiting: the discovery goes on meanwhile), has the class, and has not passed it.
+   */
+  private synchronized boolean servable(String classId) {
+    Integer position = discovered ? positions.get(classId) : null;
     return position != null && !retired && position > passed && !running.ended();
   }
 
@@ -183,6 +186,7 @@ final class FreshSuite implements AutoCloseable {
     public void testPlanExecutionStarted(TestPlan testPlan) {
       results.testPlanExecutionStarted(testPlan);
       synchronized (FreshSuite.this) {
+        discovered = true;
         holdUntilRequested(null);
       }
     }

@@ -29,6 +29,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
@@ -200,6 +202,7 @@ public final class LoopSession implements AutoCloseable {
       if (reloader == null && !closed && startFailure == null) {
         try {
           reloader = reloaderBuilder.start();
+          warmGraph();
         } catch (IllegalArgumentException e) {
           startFailure = e.getMessage(); // Discovery found no source root.
           System.err.println("reload-loop: the loop is off, failures are reported normally: " + startFailure);
@@ -207,6 +210,30 @@ public final class LoopSession implements AutoCloseable {
       }
       return reloader;
     }
+  }
+
+  /**
+   * Reads, in the background, the class files that the outer run's classes still to come reach, so that
+   * the first schema-changing reload finds the class graph built (a fresh suite lists its classes through
+   * it) instead of reading the project's class files then.
+   */
+  private void warmGraph() {
+    TestPlan plan = outerPlan;
+    if (plan == null) {
+      return;
+    }
+    Thread warm = new Thread(() -> {
+      ClassGraph classes = graph();
+      for (TestIdentifier type : OuterPlans.upcoming(plan)) {
+        if (closed) {
+          return;
+        }
+        type.getSource().filter(ClassSource.class::isInstance)
+            .ifPresent(source -> classes.reach(List.of(((ClassSource) source).getClassName())));
+      }
+    }, "reload-loop-graph");
+    warm.setDaemon(true);
+    warm.start();
   }
 
   /** When this JVM started: a source saved after it may hold changes the loaded classes lack. */
