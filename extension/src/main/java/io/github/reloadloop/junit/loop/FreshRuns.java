@@ -149,9 +149,7 @@ final class FreshRuns {
    */
   private synchronized FreshSuite suiteFor(ExtensionContext context) {
     TestPlan plan = session.outerPlan();
-    boolean topLevel = context.getTestMethod().isEmpty()
-        && context.getParent().map(parent -> parent.getParent().isEmpty()).orElse(false);
-    if (plan == null || !topLevel || parallel(plan)) {
+    if (plan == null || !FreshSuite.isTopLevelClass(context) || parallel(plan)) {
       return null;
     }
     closeRetired();
@@ -170,9 +168,8 @@ final class FreshRuns {
   private List<String> reaching(TestPlan plan) {
     Set<String> stale = session.changes().stale();
     return OuterPlans.upcoming(plan).stream()
-        .filter(type -> type.getSource().filter(ClassSource.class::isInstance)
-            .map(source -> session.graph().reach(List.of(((ClassSource) source).getClassName())).reachesAny(stale))
-            .orElse(false))
+        .filter(type -> OuterPlans.className(type)
+            .map(name -> session.graph().reach(List.of(name)).reachesAny(stale)).orElse(false))
         .map(TestIdentifier::getUniqueId).toList();
   }
 

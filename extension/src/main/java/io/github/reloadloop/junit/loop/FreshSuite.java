@@ -146,15 +146,19 @@ final class FreshSuite implements AutoCloseable {
    * run asked for it, and is disabled when the outer run went past it; anything else is enabled.
    */
   static ConditionEvaluationResult admit(ExtensionContext context) throws InterruptedException {
-    boolean topLevel = context.getTestMethod().isEmpty()
-        && context.getParent().map(parent -> parent.getParent().isEmpty()).orElse(false);
-    Optional<String> suiteId = topLevel ? context.getConfigurationParameter(KEY) : Optional.empty();
+    Optional<String> suiteId = isTopLevelClass(context) ? context.getConfigurationParameter(KEY) : Optional.empty();
     if (suiteId.isEmpty()) {
       return ConditionEvaluationResult.enabled("reload-loop is off");
     }
     FreshSuite suite = OPEN.get(suiteId.get());
     return suite == null ? ConditionEvaluationResult.disabled("its run in a fresh class loader is over")
         : suite.turnOf(context.getUniqueId());
+  }
+
+  /** Whether the context is a top-level test class's (its parent is the engine's). */
+  static boolean isTopLevelClass(ExtensionContext context) {
+    return context.getTestMethod().isEmpty()
+        && context.getParent().map(parent -> parent.getParent().isEmpty()).orElse(false);
   }
 
   private synchronized ConditionEvaluationResult turnOf(String classId) throws InterruptedException {

@@ -29,7 +29,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -228,8 +227,7 @@ public final class LoopSession implements AutoCloseable {
         if (closed) {
           return;
         }
-        type.getSource().filter(ClassSource.class::isInstance)
-            .ifPresent(source -> classes.reach(List.of(((ClassSource) source).getClassName())));
+        OuterPlans.className(type).ifPresent(name -> classes.reach(List.of(name)));
       }
     }, "reload-loop-graph");
     warm.setDaemon(true);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -102,6 +103,12 @@ public final class OuterPlans implements TestExecutionListener {
         .map(Running::reached).orElse(Set.of());
     return plan.getRoots().stream().flatMap(engine -> plan.getChildren(engine).stream())
         .filter(child -> !reached.contains(child.getUniqueId())).toList();
+  }
+
+  /** The name of the class a test identifier stands for, when its source is a class. */
+  public static Optional<String> className(TestIdentifier identifier) {
+    return identifier.getSource().filter(ClassSource.class::isInstance)
+        .map(source -> ((ClassSource) source).getClassName());
   }
 
   /**
