@@ -114,6 +114,7 @@ final class PeerComparison implements Benchmark {
     List<Double> saveToGreen = new ArrayList<>();
     List<Double> reloadMs = new ArrayList<>();
     List<Double> saveToReloadLine = new ArrayList<>();
+    List<Double> firstReloadMs = new ArrayList<>();
     for (int cycle = 0; cycle < cycles; cycle++) {
       project.saveBasket(true);
       String command = "mvn -B -o test -Dreload.loop=true; echo \"bench: mvn exited with $?\"";
@@ -121,6 +122,9 @@ final class PeerComparison implements Benchmark {
           workDirectory.resolve("peers-loop.raw"))) {
         TmuxTerminal.Seen prompt = terminal.await(PROMPT, 0, START, "the reload> prompt");
         Saved wrong = saveWhenRead(terminal, prompt.nanos(), project::saveWrongFix);
+        Matcher first = RELOADED.matcher(terminal.await(RELOADED, wrong.mark(), CYCLE, "the wrong fix's reload line")
+            .match());
+        firstReloadMs.add(first.matches() ? Double.parseDouble(first.group(1)) : Double.NaN);
         TmuxTerminal.Seen red = terminal.await(LOOP_RED, wrong.mark(), CYCLE, "the wrong fix's red rerun");
         firstSaveToRed.add(wrong.msUntil(red));
         Saved fix = saveWhenRead(terminal, red.nanos(), () -> project.saveBasket(false));
@@ -142,6 +146,7 @@ final class PeerComparison implements Benchmark {
         + " fix (to the red rerun), 2 s after that the fix, to 'PASSED' on the terminal");
     out.put("test_compile_ms", compile.ms());
     out.put("first_save_to_red_ms", firstSaveToRed);
+    out.put("first_reload_line_ms", firstReloadMs);
     out.put("save_to_green_ms", saveToGreen);
     out.put("reload_line_ms", reloadMs);
     out.put("save_to_reload_line_seen_ms", saveToReloadLine);

@@ -101,6 +101,7 @@ public final class FailureLoop {
       if (!session.active() || session.reloader() == null) {
         return new Resolution(false, 0, test.failure());
       }
+      session.warmRerun(test.uniqueId(), test.testClass());
       LoopConsole console;
       try {
         console = session.console();

@@ -68,6 +68,7 @@ public final class LoopSession implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean closed;
   private volatile boolean autoRerun;
+  private volatile boolean rerunWarmed;
   /**
    * Set on the reload thread when a reload changed the code with auto-rerun on, until the wake-up after the
    * console showed it (same thread). Switching auto on later is FailureLoop's to notice.
@@ -415,6 +416,18 @@ public final class LoopSession implements AutoCloseable {
     Set<String> stale = changes.stale();
     return stale.isEmpty() || !graph().reach(List.of(testClass)).reachesAny(stale) ? originalLoader
         : loaderForRerun();
+  }
+
+  /**
+   * At the first failure, prepares the rerun while the developer reads it and edits: a launcher session
+   * opened and the failed test discovered once, in the background ({@link TestRerunner#warmUp}). The first
+   * rerun otherwise loads and compiles the launcher's discovery path (half a second in a fresh test JVM).
+   */
+  void warmRerun(String uniqueId, String testClass) {
+    if (!rerunWarmed) {
+      rerunWarmed = true;
+      rerunner.warmUp(uniqueId, loaderFor(testClass));
+    }
   }
 
   /** The fresh class loader of the current reload generation. */

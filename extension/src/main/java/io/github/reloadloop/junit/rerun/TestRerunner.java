@@ -115,18 +115,39 @@ public final class TestRerunner implements AutoCloseable {
     return new Running(RerunThread.start(loader, () -> execute(uniqueIds.get(), parameters, results, listener)));
   }
 
+  /**
+   * Opens a launcher session for the reruns and discovers the test with {@code uniqueId} once, on a daemon
+   * thread, and returns at once: nothing runs, but the first rerun finds the session open and the
+   * discovery code loaded and compiled. A rerun that starts meanwhile takes a session of its own.
+   */
+  public void warmUp(String uniqueId, ClassLoader loader) {
+    RerunThread.start(loader, () -> {
+      LauncherSession session = openSession();
+      try {
+        session.getLauncher().discover(request(List.of(uniqueId), Map.of()));
+      } finally {
+        idle.add(session);
+      }
+      return null;
+    });
+  }
+
+  private LauncherDiscoveryRequest request(List<String> uniqueIds, Map<String, String> parameters) {
+    Map<String, String> all = new HashMap<>(configuration);
+    all.putAll(parameters);
+    return LauncherDiscoveryRequestBuilder.request()
+        .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())
+        .filters(includeEngines(JUPITER))
+        .configurationParameters(all)
+        .build();
+  }
+
   private RunResults execute(List<String> uniqueIds, Map<String, String> parameters, RunResults results,
       TestExecutionListener listener) {
     if (uniqueIds.isEmpty()) {
       return results;
     }
-    Map<String, String> all = new HashMap<>(configuration);
-    all.putAll(parameters);
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(uniqueIds.stream().map(id -> selectUniqueId(id)).toList())
-        .filters(includeEngines(JUPITER))
-        .configurationParameters(all)
-        .build();
+    LauncherDiscoveryRequest request = request(uniqueIds, parameters);
     LauncherSession session = idle.poll();
     if (session == null) {
       session = openSession();
