@@ -76,14 +76,7 @@ final class FreshRuns {
 
   private ConditionEvaluationResult runFresh(ExtensionContext context, String why) throws InterruptedException {
     FreshSuite suite = suiteFor(context);
-    Optional<RunResults> inSuite;
-    try {
-      inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
-    } catch (InterruptedException | RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    Optional<RunResults> inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
     ClassLoader loader = inSuite.isPresent() ? suite.loader() : session.loaderForRerun();
     String where = "a fresh class loader (" + loaderName(loader) + ")";
     RunResults results = inSuite.isPresent() ? inSuite.get()

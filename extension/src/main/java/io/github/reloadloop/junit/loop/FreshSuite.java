@@ -105,7 +105,7 @@ final class FreshSuite implements AutoCloseable {
    *
    * @return what the class did, or empty when this run cannot serve it (it needs a run of its own)
    */
-  Optional<RunResults> run(String classId) throws Exception {
+  Optional<RunResults> run(String classId) throws InterruptedException {
     if (!servable(classId)) {
       return Optional.empty();
     }
@@ -270,7 +270,7 @@ final class FreshSuite implements AutoCloseable {
       rerunner.inWorldOf(loader, running::join);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception | LinkageError e) {
+    } catch (RuntimeException | LinkageError e) {
       System.err.println("reload-loop: the run in a fresh class loader ended with " + e);
     }
   }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,11 +56,6 @@ public final class TestRerunner implements AutoCloseable {
     configuration = Map.copyOf(merged);
   }
 
-  /** A configuration parameter of the nested runs, if set. */
-  public Optional<String> parameter(String key) {
-    return Optional.ofNullable(configuration.get(key));
-  }
-
   /**
    * Reruns the test with {@code uniqueId} on a rerun thread whose context class loader is {@code loader}
    * (through which test and project classes are loaded), and waits for it.
@@ -82,16 +76,7 @@ public final class TestRerunner implements AutoCloseable {
    * loader's own JVM-wide defaults ({@link JvmGlobals}).
    */
   public RunResults run(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
-    if (loader instanceof FreshClassLoader fresh) {
-      try {
-        return globals.inWorldOf(fresh, () -> runOnRerunThread(uniqueIds, loader));
-      } catch (InterruptedException | RuntimeException | Error e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return runOnRerunThread(uniqueIds, loader);
+    return inWorldOf(loader, () -> runOnRerunThread(uniqueIds, loader));
   }
 
   private RunResults runOnRerunThread(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
@@ -182,10 +167,17 @@ public final class TestRerunner implements AutoCloseable {
 
   /**
    * Runs {@code work} on this thread with the JVM-wide defaults of {@code loader}'s world installed when it
-   * is a fresh loader ({@link JvmGlobals}), the original world's back after.
+   * is a fresh loader ({@link JvmGlobals}), the original world's back after. Unchecked exceptions and errors
+   * of {@code work} come through as they are; a checked one other than an interrupt, wrapped.
    */
-  public <T> T inWorldOf(ClassLoader loader, Callable<T> work) throws Exception {
-    return loader instanceof FreshClassLoader fresh ? globals.inWorldOf(fresh, work) : work.call();
+  public <T> T inWorldOf(ClassLoader loader, Callable<T> work) throws InterruptedException {
+    try {
+      return loader instanceof FreshClassLoader fresh ? globals.inWorldOf(fresh, work) : work.call();
+    } catch (InterruptedException | RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private LauncherSession openSession() {

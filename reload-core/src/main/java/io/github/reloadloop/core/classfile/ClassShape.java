@@ -5,7 +5,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The structure of one class file as the JVM's redefinition checks see it: modifiers, hierarchy, fields
@@ -81,20 +83,69 @@ public record ClassShape(
    * The binary names of all classes a class file refers to through its constant pool (every field or
    * method it uses belongs to one of them), array descriptors left out.
    */
-  public static java.util.Set<String> referencedClasses(byte[] classFile) {
+  public static Set<String> referencedClasses(byte[] classFile) {
+    return classes(classFile, false);
+  }
+
+  /**
+   * The binary names of every class a class file names: its class constants, and each {@code Lpkg/Name} in
+   * a descriptor or signature (field and method types, generic signatures, annotation values, record
+   * components), which is all a compiler reading the class file can learn of. An over-estimate: any
+   * constant that looks like a descriptor counts.
+   */
+  public static Set<String> namedClasses(byte[] classFile) {
+    return classes(classFile, true);
+  }
+
+  private static Set<String> classes(byte[] classFile, boolean inDescriptors) {
+    Object[] pool = constantPool(classFile);
+    Set<String> names = new LinkedHashSet<>();
+    for (int i = 1; i < pool.length; i++) {
+      String name = classConstant(pool, i);
+      if (name != null && !name.startsWith("[")) {
+        names.add(name.replace('/', '.'));
+      } else if (inDescriptors && pool[i] instanceof String text) {
+        addDescriptorClasses(text, names); // Array class constants' names too, as their own UTF-8 entries.
+      }
+    }
+    return names;
+  }
+
+  /** The internal name of the class constant at {@code index}, or {@code null} when it is none. */
+  private static String classConstant(Object[] pool, int index) {
+    return pool[index] instanceof int[] ref && ref[1] == CONSTANT_CLASS && pool[ref[0]] instanceof String name
+        ? name : null;
+  }
+
+  /**
+   * Every {@code Lpkg/Name} (in a package: a name with no slash is more likely text than a class) followed
+   * by {@code ;}, {@code <} or {@code .} in a descriptor or signature.
+   */
+  private static void addDescriptorClasses(String text, Set<String> into) {
+    int start = text.indexOf('L');
+    while (start >= 0) {
+      int end = start + 1;
+      int slash = -1;
+      while (end < text.length() && (text.charAt(end) == '/' || text.charAt(end) == '$'
+          || Character.isJavaIdentifierPart(text.charAt(end)))) {
+        slash = text.charAt(end) == '/' ? end : slash;
+        end++;
+      }
+      if (slash > start + 1 && end < text.length() && ";<.".indexOf(text.charAt(end)) >= 0) {
+        into.add(text.substring(start + 1, end).replace('/', '.'));
+      }
+      start = text.indexOf('L', Math.max(end, start + 1));
+    }
+  }
+
+  private static Object[] constantPool(byte[] classFile) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
-      in.readInt();
-      in.readInt();
-      Object[] pool = readConstantPool(in);
-      java.util.Set<String> names = new java.util.LinkedHashSet<>();
-      for (int i = 1; i < pool.length; i++) {
-        if (pool[i] instanceof int[] ref && ref[1] == CONSTANT_CLASS && pool[ref[0]] instanceof String name
-            && !name.startsWith("[")) {
-          names.add(name.replace('/', '.'));
-        }
+      if (in.readInt() != 0xCAFEBABE) {
+        throw new IOException("not a class file");
       }
-      return names;
+      in.readInt(); // minor and major version
+      return readConstantPool(in);
     } catch (IOException e) {
       throw new UncheckedIOException("not a readable class file", e);
     }

@@ -3,9 +3,11 @@ package io.github.reloadloop.core.compile;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import io.github.reloadloop.core.classfile.ClassShape;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,11 +202,12 @@ final class KeptContext {
       return name + " was read from " + uri + ", a directory that no longer has its package";
     }
     try (InputStream in = file.openInputStream()) {
-      for (String referenced : ClassReferences.packages(in.readAllBytes())) {
-        referrers.putIfAbsent(referenced, name);
+      for (String referenced : ClassShape.namedClasses(in.readAllBytes())) {
+        int dot = referenced.lastIndexOf('.');
+        referrers.putIfAbsent(dot < 0 ? "" : referenced.substring(0, dot), name);
       }
       return null;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | UncheckedIOException e) {
       return "cannot read " + uri + " again: " + e.getMessage();
     }
   }
