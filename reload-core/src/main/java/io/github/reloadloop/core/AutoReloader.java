@@ -87,6 +87,14 @@ public final class AutoReloader implements AutoCloseable {
 
   /** The longest a change waits while more keep arriving (a long burst is split into batches this long). */
   private static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(1);
+  /** Warm-up compiles before the first batch is taken (the first compile in a JVM is the slow one). */
+  private static final int WARM_UP_ROUNDS = 3;
+  /** Warm-up compiles after that, while no save waits: enough for the JIT to compile the compiler's paths. */
+  static final int KEEP_WARM_ROUNDS = 60;
+  /** How long after a batch the warm-up waits before it goes on (a rerun of the tests comes first). */
+  private static final Duration KEEP_WARM_PAUSE = Duration.ofSeconds(1);
+  /** How often a paused warm-up looks whether it may go on. */
+  private static final Duration KEEP_WARM_POLL = Duration.ofMillis(50);
   /** How long {@link #close()} waits for an agent load in progress (the attach leaves a file until it ends). */
   private static final Duration AGENT_WAIT = Duration.ofSeconds(5);
   /** How long {@link #close()} waits for a batch in progress. */
@@ -109,6 +117,10 @@ public final class AutoReloader implements AutoCloseable {
   private final AgentConnection agent;
   private final Thread worker;
   private volatile boolean closed;
+  /** Whether the worker is processing a batch (the warm-up then pauses). */
+  private volatile boolean busy;
+  /** {@link System#nanoTime()} when the worker last finished a batch. */
+  private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
   /** Set once the compiler warm-up is over: from then on the worker takes batches. */
   private volatile boolean ready;
 
@@ -284,17 +296,15 @@ public final class AutoReloader implements AutoCloseable {
 
   private void run() {
     startWarnings.forEach(listener::warning);
-    try {
-      compiler.warmUp(() -> closed || batcher.hasPending());
-    } catch (RuntimeException e) {
-      if (!closed) {
-        listener.warning("warming up the compiler failed: " + e.getMessage());
-      }
-    }
+    boolean warm = warmUp(WARM_UP_ROUNDS);
     ready = true;
+    if (warm && !closed) {
+      daemon(this::keepWarm, "reload-loop-warm-up").start();
+    }
     try {
       ChangeSet changes;
       while ((changes = batcher.next()) != null) {
+        busy = true;
         try {
           // A flush with nothing new does not recompile files that failed: they would fail the same way.
           if (!changes.isEmpty()) {
@@ -303,6 +313,8 @@ public final class AutoReloader implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
           listener.warning("reload failed unexpectedly, the old code keeps running: " + e);
         } finally {
+          lastBatchEnd = System.nanoTime();
+          busy = false;
           changes.completeFlushes();
         }
       }
@@ -312,6 +324,45 @@ public final class AutoReloader implements AutoCloseable {
       if (closed) {
         compiler.closeCompilers().forEach(listener::warning);
       }
+    }
+  }
+
+  /** The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). */
+  private boolean warmUp(int rounds) {
+    try {
+      compiler.warmUp(rounds, () -> closed || batcher.hasPending());
+      return true;
+    } catch (RuntimeException e) {
+      if (!closed) {
+        listener.warning("warming up the compiler failed: " + e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  /**
+   * More warm-up, on a thread and a compiler of its own, up to {@value #KEEP_WARM_ROUNDS} compiles, paused
+   * while a batch waits or runs and for {@link #KEEP_WARM_PAUSE} after one. The JIT compiles the compiler's
+   * code only after many compiles: the first saves would otherwise run it mostly interpreted. A save does
+   * not wait for the warm-up: the reload thread takes it at once, while the warm-up's compile stops at its
+   * next phase. Each pause uses up at least one round, so saves in quick succession end it too.
+   */
+  private void keepWarm() {
+    int rounds = KEEP_WARM_ROUNDS;
+    try {
+      while (rounds > 0 && !closed) {
+        if (busy || batcher.hasPending() || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
+          Thread.sleep(KEEP_WARM_POLL.toMillis());
+          continue;
+        }
+        rounds -= Math.max(1, compiler.keepWarm(rounds, () -> closed || busy || batcher.hasPending()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // It compiled at start: a failure now ends the warm-up, without a warning about something not asked for.
+    } finally {
+      compiler.endWarmUp().forEach(listener::warning);
     }
   }
 

@@ -20,6 +20,7 @@ final class Compilers implements AutoCloseable {
   private final List<Path> processorPath;
   private final Supplier<Instrumentation> instrumentation;
   private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
+  private final Map<CompilerKind, SourceCompiler> warming = new EnumMap<>(CompilerKind.class);
   private boolean closed;
 
   /** @param instrumentation the agent's, for javac's kept contexts; {@code null} while it is not loaded */
@@ -36,9 +37,29 @@ final class Compilers implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the reloader is closed");
     }
-    return compilers.computeIfAbsent(kind,
-        k -> k == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath, instrumentation)
-            : new EcjCompiler(classpath, encoding, processorPath));
+    return compilers.computeIfAbsent(kind, this::create);
+  }
+
+  /**
+   * A second compiler of this kind, for warming up while saves may come: a save cuts its compile short, and
+   * a javac context cut short is not kept, so the one that compiles the saves stays intact. Created on first
+   * use; {@link #closeWarmUp()} releases it.
+   */
+  synchronized SourceCompiler warmUp(CompilerKind kind) {
+    if (closed) {
+      throw new IllegalStateException("the reloader is closed");
+    }
+    return warming.computeIfAbsent(kind, this::create);
+  }
+
+  /** Closes the compilers made for the warm-up: what is left of the warm-up is only the JIT's work. */
+  synchronized List<String> closeWarmUp() {
+    return close(warming);
+  }
+
+  private SourceCompiler create(CompilerKind kind) {
+    return kind == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath, instrumentation)
+        : new EcjCompiler(classpath, encoding, processorPath);
   }
 
   /**
@@ -48,6 +69,12 @@ final class Compilers implements AutoCloseable {
    */
   synchronized List<String> closeAll() {
     closed = true;
+    List<String> failures = new ArrayList<>(close(warming));
+    failures.addAll(close(compilers));
+    return failures;
+  }
+
+  private static List<String> close(Map<CompilerKind, SourceCompiler> compilers) {
     List<String> failures = new ArrayList<>();
     for (SourceCompiler compiler : compilers.values()) {
       try {

@@ -6,8 +6,11 @@ import io.github.reloadloop.core.classfile.ClassShape;
 import io.github.reloadloop.core.classfile.ShapeComparison;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The compile stage: turns changed source files into a {@link CompiledPatch}. Each file is compiled as the
@@ -37,6 +41,8 @@ public final class PatchCompiler implements AutoCloseable {
   private final BuildSettings builds;
   private final CompilerSelection selection;
   private final GroupedCompile grouped;
+  /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
+  private Path warmUpFile;
   /** Files whose last compile failed: they are compiled again with the next batch. */
   private final Set<Path> failed = new LinkedHashSet<>();
 
@@ -71,14 +77,72 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   /**
-   * Warms up the compiler the first root most likely needs; see {@link SourceCompiler#warmUp}.
+   * Warms up the compiler the first root most likely needs, for up to {@code rounds} compiles; see
+   * {@link SourceCompiler#warmUp}.
    *
    * @return the rounds completed
    */
-  public int warmUp(BooleanSupplier cancelled) {
-    List<Path> roots = layout.sourceRoots();
-    CompileSettings settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : layout.defaultsFor(roots.get(0));
-    return compilers.get(selection.initial()).warmUp(settings, cancelled);
+  public int warmUp(int rounds, BooleanSupplier cancelled) {
+    return warmUp(compilers.get(selection.initial()), rounds, cancelled);
+  }
+
+  /**
+   * Warms up more, for up to {@code rounds} compiles, on a compiler of its own: a save that cancels it does
+   * not cost the compiler of the saves its kept context. {@link #endWarmUp()} releases it.
+   *
+   * @return the rounds completed
+   */
+  public int keepWarm(int rounds, BooleanSupplier cancelled) {
+    return warmUp(compilers.warmUp(selection.initial()), rounds, cancelled);
+  }
+
+  /**
+   * Releases the compiler of {@link #keepWarm}.
+   *
+   * @return what went wrong closing it
+   */
+  public List<String> endWarmUp() {
+    return compilers.closeWarmUp();
+  }
+
+  private int warmUp(SourceCompiler compiler, int rounds, BooleanSupplier cancelled) {
+    if (warmUpFile == null) {
+      warmUpFile = newestSource(layout.sourceRoots());
+    }
+    List<SourceFile> project = new ArrayList<>();
+    CompileSettings settings;
+    if (warmUpFile != null && Files.isRegularFile(warmUpFile)) {
+      settings = builds.of(warmUpFile).settings();
+      try {
+        project.add(reader.read(warmUpFile));
+      } catch (SourceReader.UnreadableSource e) {
+        // Warmed up without it.
+      }
+    } else {
+      List<Path> roots = layout.sourceRoots();
+      settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : layout.defaultsFor(roots.get(0));
+    }
+    return compiler.warmUp(settings, rounds, project, cancelled);
+  }
+
+  /** The most recently modified source file below the roots: the user's next save is likely near it. */
+  static Path newestSource(List<Path> roots) {
+    Path newest = null;
+    FileTime newestTime = null;
+    for (Path root : roots) {
+      try (Stream<Path> tree = Files.walk(root)) {
+        for (Path file : (Iterable<Path>) tree.filter(f -> f.toString().endsWith(".java"))::iterator) {
+          FileTime time = Files.getLastModifiedTime(file);
+          if (newestTime == null || time.compareTo(newestTime) > 0) {
+            newest = file;
+            newestTime = time;
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // A root that cannot be walked has no file to warm up with.
+      }
+    }
+    return newest == null ? null : newest.toAbsolutePath().normalize();
   }
 
   /** {@code javac}, {@code ecj}, or {@code auto: javac}, for a status line. */
@@ -115,6 +179,7 @@ public final class PatchCompiler implements AutoCloseable {
     if (!unreadable.isEmpty()) {
       return failed(List.copyOf(files), unreadable, "", start, warnings);
     }
+    warmUpFile = files.iterator().next();
     CompilerKind kind = selection.choose(files);
     Attempt attempt = compileWithDependents(kind, sources, warnings);
     if (attempt.output().succeeded() && selection.automatic() && attempt.judgement().onlySyntheticDifferences()) {

@@ -111,7 +111,7 @@ abstract class ToolCompiler implements SourceCompiler {
   }
 
   @Override
-  public int warmUp(CompileSettings settings, BooleanSupplier cancelled) {
+  public int warmUp(CompileSettings settings, int rounds, List<SourceFile> project, BooleanSupplier cancelled) {
     Path directory;
     SourceFile source;
     try {
@@ -123,8 +123,9 @@ abstract class ToolCompiler implements SourceCompiler {
       throw new IllegalStateException("cannot write the warm-up source: " + e, e);
     }
     try {
-      int rounds = 0;
-      while (rounds < WARM_UP_ROUNDS && !cancelled.getAsBoolean()) {
+      List<SourceFile> alongside = new ArrayList<>(project);
+      int done = 0;
+      while (done < rounds && !cancelled.getAsBoolean()) {
         CompileOutput result = compile(List.of(source), settings, cancelled);
         if (!result.succeeded()) {
           if (cancelled.getAsBoolean()) {
@@ -133,9 +134,14 @@ abstract class ToolCompiler implements SourceCompiler {
           throw new IllegalStateException(kind().name().toLowerCase(Locale.ROOT) + " cannot compile for release "
               + settings.release() + ": " + result.problems());
         }
-        rounds++;
+        // Output and errors of the project's file are of no interest: one that does not compile is left out.
+        if (!alongside.isEmpty() && !compile(alongside, settings, cancelled).succeeded()
+            && !cancelled.getAsBoolean()) {
+          alongside.clear();
+        }
+        done++;
       }
-      return rounds;
+      return done;
     } finally {
       try {
         Overlay.deleteTree(directory);

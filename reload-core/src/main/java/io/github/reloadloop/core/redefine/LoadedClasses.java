@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,15 +52,13 @@ final class LoadedClasses {
         overlayToClassDirectory.put(overlay, classDirectory);
       }
     });
-    Map<ProtectionDomain, Path> domains = new IdentityHashMap<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.isArray() || type.isPrimitive() || type.isHidden() || type.getClassLoader() == null) {
+      Origin origin = ORIGINS.get(type);
+      if (origin == SKIPPED) {
         continue;
       }
-      boolean wanted = names.contains(type.getName());
-      ProtectionDomain domain = type.getProtectionDomain();
-      Path location = domain == null ? null : domains.computeIfAbsent(domain, LoadedClasses::location);
-      if (wanted) {
+      Path location = origin.location();
+      if (names.contains(type.getName())) {
         loaded.byName.computeIfAbsent(type.getName(), n -> new ArrayList<>()).add(type);
         loaded.locations.put(type, location);
       }
@@ -71,7 +68,7 @@ final class LoadedClasses {
       if (overlays.containsKey(location)) {
         Loader loader = loaded.loaders.computeIfAbsent(location, d -> new LinkedHashMap<>())
             .computeIfAbsent(type.getClassLoader(), l -> new Loader(l, new HashMap<>(), type));
-        loader.neighbours().putIfAbsent(type.getPackageName(), type);
+        loader.neighbours().putIfAbsent(origin.packageName(), type);
       } else if (overlayToClassDirectory.containsKey(location)) {
         loaded.overlayReaders.computeIfAbsent(overlayToClassDirectory.get(location), d -> new LinkedHashSet<>())
             .add(type.getClassLoader());
@@ -79,6 +76,25 @@ final class LoadedClasses {
     }
     return loaded;
   }
+
+  /**
+   * Where a loaded class came from and its package, worked out once per class: a JVM has thousands, and
+   * asking each for its protection domain on every reload took longer than the redefinition itself.
+   */
+  private record Origin(Path location, String packageName) {}
+
+  private static final Origin SKIPPED = new Origin(null, "");
+
+  private static final ClassValue<Origin> ORIGINS = new ClassValue<>() {
+    @Override
+    protected Origin computeValue(Class<?> type) {
+      if (type.isArray() || type.isPrimitive() || type.isHidden() || type.getClassLoader() == null) {
+        return SKIPPED;
+      }
+      ProtectionDomain domain = type.getProtectionDomain();
+      return new Origin(domain == null ? null : location(domain), type.getPackageName());
+    }
+  };
 
   /**
    * The loaded versions of a class that came from {@code classDirectory} or its overlay, or from an unknown

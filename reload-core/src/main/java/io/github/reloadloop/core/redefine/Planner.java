@@ -46,6 +46,14 @@ public final class Planner {
     this.running = running;
   }
 
+  /**
+   * Learns where the classes loaded so far came from, ahead of the first plan, which would otherwise pay for
+   * it. For any thread; a plan learns the rest.
+   */
+  public static void learnLoadedClasses(Instrumentation jvm) {
+    LoadedClasses.scan(jvm, Set.of(), Map.of());
+  }
+
   /** Plans a patch that compiled. */
   public RedefinitionPlan plan(CompiledPatch patch) {
     Instrumentation jvm = patch.classes().isEmpty() ? null : instrumentation.get();

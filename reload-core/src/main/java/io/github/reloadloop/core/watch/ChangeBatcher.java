@@ -41,6 +41,8 @@ public final class ChangeBatcher {
   private final BatchClock clock;
   private final Predicate<Path> exists;
   private volatile boolean stopped;
+  /** Whether {@link #next()} is gathering a batch it has not handed out yet. */
+  private volatile boolean gathering;
 
   /**
    * @param quiet how long no change must arrive before a batch is handed out
@@ -63,9 +65,9 @@ public final class ChangeBatcher {
     queue.add(new Event(path, clock.nanoTime()));
   }
 
-  /** Whether something waits to be handed out: a change or a flush. */
+  /** Whether something waits to be handed out: a change or a flush, or a batch being gathered. */
   public boolean hasPending() {
-    return !queue.isEmpty();
+    return gathering || !queue.isEmpty();
   }
 
   /**
@@ -97,6 +99,16 @@ public final class ChangeBatcher {
    */
   public ChangeSet next() throws InterruptedException {
     Object item = queue.take();
+    gathering = true;
+    try {
+      return gather(item);
+    } finally {
+      gathering = false;
+    }
+  }
+
+  private ChangeSet gather(Object first) throws InterruptedException {
+    Object item = first;
     long start = clock.nanoTime();
     Pending batch = new Pending(start);
     while (true) {

@@ -340,7 +340,8 @@ class KeptContextTests {
   @Test
   void warmedUp_firstCompile_runsOnTheKeptContext() throws IOException {
     build(Map.of("shop/Price.java", PRICE));
-    assertThat(kept().warmUp(RELEASE_17, () -> false)).isEqualTo(SourceCompiler.WARM_UP_ROUNDS);
+    assertThat(kept().warmUp(RELEASE_17, 3, List.of(), () -> false))
+        .isEqualTo(3);
 
     compile(Map.of("shop/Cart.java", "package shop; class Cart { int total(Price p) { return p.base(); } }"));
 

@@ -96,20 +96,40 @@ class ToolCompilerTests {
   @ParameterizedTest
   @EnumSource(CompilerKind.class)
   void warmUp_warmUp_allRoundsCompile(CompilerKind kind) {
-    assertThat(compiler(kind).warmUp(RELEASE_17, () -> false)).isEqualTo(SourceCompiler.WARM_UP_ROUNDS);
+    assertThat(compiler(kind).warmUp(RELEASE_17, 3, List.of(), () -> false))
+        .isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompilerKind.class)
+  void projectFileThatDoesNotCompile_warmUp_leftOutAndEveryRoundCompletes(CompilerKind kind) throws IOException {
+    Path broken = Files.writeString(root.resolve("Broken.java"), "class Broken { int x = ; }");
+    Path fine = Files.writeString(root.resolve("Fine.java"), "class Fine { int x = 1; }");
+
+    assertThat(compiler(kind).warmUp(RELEASE_17, 3, List.of(new SourceFile(broken, Files.readString(broken))),
+        () -> false)).isEqualTo(3);
+    assertThat(compiler(kind).warmUp(RELEASE_17, 3, List.of(new SourceFile(fine, Files.readString(fine))),
+        () -> false)).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CompilerKind.class)
+  void release8_warmUp_theWarmUpClassCompilesForTheOldestRelease(CompilerKind kind) {
+    assertThat(compiler(kind).warmUp(new CompileSettings(8, false, false), 2, List.of(), () -> false)).isEqualTo(2);
   }
 
   @ParameterizedTest
   @EnumSource(CompilerKind.class)
   void cancelledBeforeStart_warmUp_noRound(CompilerKind kind) {
-    assertThat(compiler(kind).warmUp(RELEASE_17, () -> true)).isZero();
+    assertThat(compiler(kind).warmUp(RELEASE_17, 3, List.of(), () -> true)).isZero();
   }
 
   @Test
   void javacCancelledDuringCompile_warmUp_stopsWithinTheFirstRound() {
     AtomicInteger asked = new AtomicInteger();
     // Not cancelled when the round starts, cancelled from the compiler's first phase on.
-    int rounds = compiler(CompilerKind.JAVAC).warmUp(RELEASE_17, () -> asked.incrementAndGet() > 1);
+    int rounds = compiler(CompilerKind.JAVAC).warmUp(RELEASE_17, 3, List.of(),
+        () -> asked.incrementAndGet() > 1);
 
     assertThat(rounds).isZero();
     assertThat(asked.get()).isGreaterThan(1);
@@ -119,7 +139,7 @@ class ToolCompilerTests {
   void javacForAReleaseTheJdkCannotTarget_warmUp_failsNamingTheRelease() {
     CompileSettings future = new CompileSettings(Runtime.version().feature() + 1, false, false);
 
-    assertThatThrownBy(() -> compiler(CompilerKind.JAVAC).warmUp(future, () -> false))
+    assertThatThrownBy(() -> compiler(CompilerKind.JAVAC).warmUp(future, 1, List.of(), () -> false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("release " + (Runtime.version().feature() + 1));
   }

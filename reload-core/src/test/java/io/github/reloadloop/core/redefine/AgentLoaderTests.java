@@ -63,6 +63,14 @@ class AgentLoaderTests {
   }
 
   @Test
+  void loadedAgent_firstRedefinition_retransformsItsClassUnchanged() {
+    var instrumentation = AgentLoader.load().instrumentation();
+
+    assertThat(FirstRedefinition.run(instrumentation)).isTrue();
+    assertThat(FirstRedefinition.run(instrumentation)).as("again, on the class as it runs now").isTrue();
+  }
+
+  @Test
   void agentJar_agentJar_isWhereTheAgentClassIsLoadedFrom() {
     Path location = Path.of(AgentLoader.agentJar());
 

@@ -58,6 +58,19 @@ class ChangeBatcherTests {
   }
 
   @Test
+  void batchBeingGathered_hasPending_trueUntilHandedOut() throws InterruptedException {
+    ChangeBatcher batcher = saved(1);
+    List<Boolean> seen = new ArrayList<>();
+    // The event left the queue at once; the batch waits out its quiet period.
+    clock.at(Duration.ofMillis(5), () -> seen.add(batcher.hasPending()));
+
+    batcher.next();
+
+    assertThat(seen).containsExactly(true);
+    assertThat(batcher.hasPending()).isFalse();
+  }
+
+  @Test
   void eventWithinQuietPeriod_next_joinsTheBatchAndRestartsTheQuietPeriod() throws InterruptedException {
     ChangeBatcher batcher = saved(1);
     clock.at(Duration.ofMillis(8), () -> {
