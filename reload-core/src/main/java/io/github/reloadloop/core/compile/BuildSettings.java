@@ -66,9 +66,9 @@ final class BuildSettings {
 
   /**
    * How the build compiled {@code source}. Read once per file: the build's class files do not change while
-   * the reloader runs (it never writes them).
+   * the reloader runs (it never writes them). Synchronized: the warm-up thread asks too.
    */
-  FileBuild of(Path source) {
+  synchronized FileBuild of(Path source) {
     return files.computeIfAbsent(source, this::read);
   }
 

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * nothing: if any file does not compile, the patch carries the problems and no class, and the files are
  * compiled again with the next batch.
  *
- * <p>Threading: {@link #compile} and {@link #warmUp} on the reload thread; {@link #describeCompiler()} from
- * any thread.
+ * <p>Threading: {@link #compile} and {@link #warmUp} on the reload thread; {@link #keepWarm} and
+ * {@link #endWarmUp} on the warm-up thread (the two compile on compilers of their own);
+ * {@link #describeCompiler()} from any thread.
  */
 public final class PatchCompiler implements AutoCloseable {
 
@@ -42,7 +43,9 @@ public final class PatchCompiler implements AutoCloseable {
   private final CompilerSelection selection;
   private final GroupedCompile grouped;
   /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
-  private Path warmUpFile;
+  private volatile Path warmUpFile;
+  /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
+  private volatile CompilerKind warmUpKind = CompilerKind.JAVAC;
   /** Files whose last compile failed: they are compiled again with the next batch. */
   private final Set<Path> failed = new LinkedHashSet<>();
 
@@ -83,17 +86,22 @@ public final class PatchCompiler implements AutoCloseable {
    * @return the rounds completed
    */
   public int warmUp(int rounds, BooleanSupplier cancelled) {
-    return warmUp(compilers.get(selection.initial()), rounds, cancelled);
+    if (warmUpFile == null) {
+      warmUpFile = newestSource(layout.sourceRoots());
+    }
+    warmUpKind = selection.initial();
+    return warmUp(compilers.get(warmUpKind), rounds, cancelled);
   }
 
   /**
    * Warms up more, for up to {@code rounds} compiles, on a compiler of its own: a save that cancels it does
-   * not cost the compiler of the saves its kept context. {@link #endWarmUp()} releases it.
+   * not cost the compiler of the saves its kept context. {@link #endWarmUp()} releases it. For a thread of
+   * its own, after {@link #warmUp}; compiles of saves may run meanwhile.
    *
    * @return the rounds completed
    */
   public int keepWarm(int rounds, BooleanSupplier cancelled) {
-    return warmUp(compilers.warmUp(selection.initial()), rounds, cancelled);
+    return warmUp(compilers.warmUp(warmUpKind), rounds, cancelled);
   }
 
   /**
@@ -106,15 +114,13 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   private int warmUp(SourceCompiler compiler, int rounds, BooleanSupplier cancelled) {
-    if (warmUpFile == null) {
-      warmUpFile = newestSource(layout.sourceRoots());
-    }
+    Path file = warmUpFile;
     List<SourceFile> project = new ArrayList<>();
     CompileSettings settings;
-    if (warmUpFile != null && Files.isRegularFile(warmUpFile)) {
-      settings = builds.of(warmUpFile).settings();
+    if (file != null && Files.isRegularFile(file)) {
+      settings = builds.of(file).settings();
       try {
-        project.add(reader.read(warmUpFile));
+        project.add(reader.read(file));
       } catch (SourceReader.UnreadableSource e) {
         // Warmed up without it.
       }
