@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 /** Builds fixtures with annotation processors, as Maven does with annotationProcessorPaths. */
-final class ProcessorFixtures {
+public final class ProcessorFixtures {
 
   private ProcessorFixtures() {}
 
@@ -60,7 +60,7 @@ final class ProcessorFixtures {
    * A processor of our own, compiled into {@code directory} with its service file: {@code body} is the
    * body of its {@code process} method ({@code annotations}, {@code round} and {@code processingEnv} in scope).
    */
-  static Path processor(Path directory, String className, String body) {
+  public static Path processor(Path directory, String className, String body) {
     String simple = className.substring(className.lastIndexOf('.') + 1);
     String pkg = className.substring(0, className.lastIndexOf('.'));
     String source = """
