@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Patches the running JVM from saved sources: it watches source directories, compiles each saved batch
@@ -119,6 +120,10 @@ public final class AutoReloader implements AutoCloseable {
   private volatile boolean closed;
   /** Whether the worker is processing a batch (the warm-up then pauses). */
   private volatile boolean busy;
+  /** Whether the program waits for its user; see {@link #idle(boolean)}. */
+  private volatile boolean idle = true;
+  /** Warm-up compiles completed by {@link #keepWarm()}. */
+  private final AtomicInteger keptWarm = new AtomicInteger();
   /** {@link System#nanoTime()} when the worker last finished a batch. */
   private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
   /** Set once the compiler warm-up is over: from then on the worker takes batches. */
@@ -224,6 +229,24 @@ public final class AutoReloader implements AutoCloseable {
       }
       changed(absolute);
     }
+  }
+
+  /**
+   * Tells the reloader whether the program is idle, waiting for its user (at a prompt, between requests) or
+   * busy with its own work (running tests). After its first compiles the reloader goes on warming its compiler
+   * up, so that the first saves do not run the compiler's code interpreted; it does so only while the program
+   * is idle, so that the warm-up never takes the CPU from the program's work. A reloader starts idle.
+   * Saves are reloaded either way.
+   *
+   * @since 0.1.0
+   */
+  public void idle(boolean idle) {
+    this.idle = idle;
+  }
+
+  /** Warm-up compiles completed after the first ones; for tests. */
+  int keptWarmRounds() {
+    return keptWarm.get();
   }
 
   /** A snapshot of what has been reloaded and what is outstanding. */
@@ -342,7 +365,8 @@ public final class AutoReloader implements AutoCloseable {
 
   /**
    * More warm-up, on a thread and a compiler of its own, up to {@value #KEEP_WARM_ROUNDS} compiles, paused
-   * while a batch waits or runs and for {@link #KEEP_WARM_PAUSE} after one. The JIT compiles the compiler's
+   * while a batch waits or runs, for {@link #KEEP_WARM_PAUSE} after one, and while the program is not
+   * {@linkplain #idle(boolean) idle}. The JIT compiles the compiler's
    * code only after many compiles: the first saves would otherwise run it mostly interpreted. A save does
    * not wait for the warm-up: the reload thread takes it at once, while the warm-up's compile stops at its
    * next phase. Each pause uses up at least one round, so saves in quick succession end it too.
@@ -351,11 +375,14 @@ public final class AutoReloader implements AutoCloseable {
     int rounds = KEEP_WARM_ROUNDS;
     try {
       while (rounds > 0 && !closed) {
-        if (busy || batcher.hasPending() || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
+        if (busy || !idle || batcher.hasPending()
+            || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
           Thread.sleep(KEEP_WARM_POLL.toMillis());
           continue;
         }
-        rounds -= Math.max(1, compiler.keepWarm(rounds, () -> closed || busy || batcher.hasPending()));
+        int done = compiler.keepWarm(rounds, () -> closed || busy || !idle || batcher.hasPending());
+        keptWarm.addAndGet(done);
+        rounds -= Math.max(1, done);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package io.github.reloadloop.junit.loop;
 
 import static io.github.reloadloop.junit.loop.ConsoleReloadListener.plural;
 
+import io.github.reloadloop.core.AutoReloader;
 import io.github.reloadloop.core.CompileProblem;
 import io.github.reloadloop.core.ReloadStatus;
 import io.github.reloadloop.junit.console.Commands;
@@ -161,6 +162,17 @@ public final class FailureLoop {
         : "the original class loader";
   }
 
+  /** Reads a command at the prompt; meanwhile the run is idle, and the reloader may warm its compiler up. */
+  private String readAtPrompt(LoopConsole console) throws ConsoleClosedException {
+    AutoReloader reloader = session.reloader();
+    reloader.idle(true);
+    try {
+      return console.readLine(PROMPT);
+    } finally {
+      reloader.idle(false);
+    }
+  }
+
   private Resolution interact(FailedTest test, LoopConsole console, int failedAt) throws InterruptedException {
     Throwable latest = test.failure();
     int reruns = 0;
@@ -173,7 +185,7 @@ public final class FailureLoop {
       String line;
       boolean auto = session.autoRerun() && session.changes().generation() > ranAgainst;
       try {
-        line = auto ? AUTO_CONTINUE : console.readLine(PROMPT);
+        line = auto ? AUTO_CONTINUE : readAtPrompt(console);
       } catch (ConsoleClosedException e) {
         console.println(Tone.WARNING, e.getMessage() + ": aborting the loop; this and later failures fail normally");
         session.abort();

@@ -202,6 +202,9 @@ public final class LoopSession implements AutoCloseable {
       if (reloader == null && !closed && startFailure == null) {
         try {
           reloader = reloaderBuilder.start();
+          // The run's JVM is idle only while the console waits at its prompt (FailureLoop): the compiler's
+          // warm-up must not take the CPU from the tests that carry on.
+          reloader.idle(false);
           warmGraph();
         } catch (IllegalArgumentException e) {
           startFailure = e.getMessage(); // Discovery found no source root.
