@@ -21,7 +21,7 @@ final class FallbackRatio implements Benchmark {
 
   private static final int TEST_CLASSES = 100;
   private static final int FILLERS = 200;
-  private static final int RUNS = 5;
+  private static final int RUNS = 7;
 
   private final Path workDirectory;
 

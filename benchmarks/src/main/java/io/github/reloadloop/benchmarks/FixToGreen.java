@@ -55,9 +55,9 @@ final class FixToGreen implements Benchmark {
   public Map<String, Object> runCase(String caseName, boolean quick) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("load_average_start", Environment.loadAverage());
-    out.put("loop", loopSide(quick ? 6 : 12));
+    out.put("loop", loopSide(quick ? 6 : 30));
     out.put("load_average_middle", Environment.loadAverage());
-    out.put("restart", restartSide(quick ? 2 : 5));
+    out.put("restart", restartSide(quick ? 2 : 9));
     out.put("load_average_end", Environment.loadAverage());
     return out;
   }

@@ -20,7 +20,7 @@ final class RevalidationSelection implements Benchmark {
 
   private static final int TEST_CLASSES = 200;
   private static final int MAIN_CLASSES = 1000;
-  private static final int SELECTIONS = 40;
+  private static final int SELECTIONS = 120;
 
   private final Path workDirectory;
 

@@ -36,7 +36,7 @@ final class SaveToLive implements Benchmark {
   @Override
   public Map<String, Object> runCase(String caseName, boolean quick) throws Exception {
     int size = Integer.parseInt(caseName);
-    int edits = quick ? 20 : 40;
+    int edits = quick ? 20 : 80;
     long generateStart = System.nanoTime();
     SyntheticProject project = SyntheticProject.create(workDirectory.resolve("save-to-live-" + size), size);
     double generateSeconds = (System.nanoTime() - generateStart) / 1e9;

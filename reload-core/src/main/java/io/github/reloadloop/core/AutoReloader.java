@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -113,6 +115,10 @@ public final class AutoReloader implements AutoCloseable {
   private final PatchCompiler compiler;
   private final ReloadState state = new ReloadState();
   private final ReloadPipeline pipeline;
+  private final Applier applier;
+  /** Classes named by {@link #expectEdits} and not prepared yet. */
+  private final Set<String> expected = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean preparing = new AtomicBoolean();
   private final boolean enhanced = EnhancedRedefinition.available();
   private final List<String> startWarnings = new ArrayList<>();
   private final AgentConnection agent;
@@ -143,8 +149,9 @@ public final class AutoReloader implements AutoCloseable {
     this.compiler = new PatchCompiler(layout, overlay, builder.compiler, jvmClasspath, builder.encoding,
         builder.processorPath, agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
-    this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
-        new Applier(agent::instrumentation, running, overlay), state, listener);
+    this.applier = new Applier(agent::instrumentation, running, overlay);
+    this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running), applier,
+        state, listener);
     Duration longest = builder.debounce.multipliedBy(20);
     this.batcher = new ChangeBatcher(builder.debounce,
         MAX_BATCH_DELAY.compareTo(longest) > 0 ? MAX_BATCH_DELAY : longest);
@@ -242,6 +249,51 @@ public final class AutoReloader implements AutoCloseable {
    */
   public void idle(boolean idle) {
     this.idle = idle;
+  }
+
+  /**
+   * Names classes the user is likely to edit next, such as those in a failure's stack trace. While the program
+   * is {@linkplain #idle(boolean) idle}, the reloader does for them ahead of time what the first reload of
+   * each would do: it reads the class as the JVM runs it, to keep what other agents (coverage, mocking) added
+   * to it. The first save then costs what later ones cost. Names of classes that are not loaded or not of the
+   * project are ignored.
+   *
+   * @since 0.1.0
+   */
+  public void expectEdits(Collection<String> classNames) {
+    for (String name : classNames) {
+      if (layout.classDirectories().values().stream()
+          .anyMatch(directory -> Files.isRegularFile(ProjectLayout.classFile(directory, name)))) {
+        expected.add(name);
+      }
+    }
+    if (!expected.isEmpty() && !closed && preparing.compareAndSet(false, true)) {
+      daemon(this::prepareExpected, "reload-loop-prepare").start();
+    }
+  }
+
+  /** Prepares the expected classes once the program is idle and no save is being handled. */
+  private void prepareExpected() {
+    try {
+      while (!closed && !expected.isEmpty()) {
+        if (!ready || busy || !idle || batcher.hasPending()) {
+          Thread.sleep(KEEP_WARM_POLL.toMillis());
+          continue;
+        }
+        Set<String> names = Set.copyOf(expected);
+        expected.removeAll(names);
+        applier.prepare(names);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // Only ahead-of-time work: the first reload of these classes does it again.
+    } finally {
+      preparing.set(false);
+      if (!expected.isEmpty() && !closed && preparing.compareAndSet(false, true)) {
+        daemon(this::prepareExpected, "reload-loop-prepare").start();
+      }
+    }
   }
 
   /** Warm-up compiles completed after the first ones; for tests. */

@@ -4,16 +4,25 @@ import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.redefine.AgentLoader;
 import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.security.ProtectionDomain;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The compiler's warm-up after start takes the CPU only while the program says it is idle. */
+/**
+ * What the reloader does ahead of the first save takes the CPU only while the program says it is idle: the
+ * compiler's warm-up, and reading the classes a fix is expected to touch as the JVM runs them.
+ */
 @Timeout(60)
 class AutoReloaderWarmUpTests {
 
@@ -44,6 +53,78 @@ class AutoReloaderWarmUpTests {
 
         reloader.idle(true);
         Await.until("a warm-up compile once idle", () -> reloader.keptWarmRounds() > 0);
+      }
+    }
+  }
+
+  /** Counts the JVM's transformations of one loaded class (a retransformation or a redefinition each). */
+  private static final class Transformations implements ClassFileTransformer {
+    private final Class<?> watched;
+    final AtomicInteger count = new AtomicInteger();
+
+    Transformations(Class<?> watched) {
+      this.watched = watched;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
+        byte[] bytes) {
+      if (redefined == watched) {
+        count.incrementAndGet();
+      }
+      return null;
+    }
+  }
+
+  @Test
+  void expectedEditWhileIdle_firstReload_onlyRedefinesTheClass() throws Exception {
+    Instrumentation jvm = AgentLoader.load().instrumentation();
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("warm/Counter.java", counter(1));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("warm.Counter");
+      Transformations seen = new Transformations(counter);
+      jvm.addTransformer(seen, true);
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        reloader.idle(false);
+        reloader.expectEdits(List.of("java.lang.String", "warm.Counter", "warm.Absent"));
+        Thread.sleep(2500);
+        assertThat(seen.count).as("nothing read while the program is busy").hasValue(0);
+
+        reloader.idle(true);
+        Await.until("Counter read as it runs", () -> seen.count.get() == 1);
+        project.write("warm/Counter.java", counter(2));
+        reloader.reload(file);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(call(counter, "value")).isEqualTo(2);
+        assertThat(seen.count).as("the reload's redefinition, and no second read").hasValue(2);
+      } finally {
+        jvm.removeTransformer(seen);
+      }
+    }
+  }
+
+  @Test
+  void noEditExpected_firstReload_readsTheClassThenRedefinesIt() throws Exception {
+    Instrumentation jvm = AgentLoader.load().instrumentation();
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("cold/Counter.java", counter(1).replace("package warm", "package cold"));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("cold.Counter");
+      Transformations seen = new Transformations(counter);
+      jvm.addTransformer(seen, true);
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        project.write("cold/Counter.java", counter(2).replace("package warm", "package cold"));
+        reloader.reload(file);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(call(counter, "value")).isEqualTo(2);
+        assertThat(seen.count).as("read as it runs, then redefined").hasValue(2);
+      } finally {
+        jvm.removeTransformer(seen);
       }
     }
   }

@@ -16,7 +16,12 @@ import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +39,8 @@ public final class FailureLoop {
   /** What an auto-rerun does: what {@code continue} does. */
   private static final String AUTO_CONTINUE = "continue";
   private static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
+  /** At most this many class names from a failure are handed to the reloader to prepare. */
+  private static final int MAX_LIKELY_EDITED = 200;
 
   /**
    * A failed test waiting at the console.
@@ -103,6 +110,7 @@ public final class FailureLoop {
         return new Resolution(false, 0, test.failure());
       }
       session.warmRerun(test.uniqueId(), test.testClass());
+      session.reloader().expectEdits(likelyEdited(test.failure(), test.testClass()));
       LoopConsole console;
       try {
         console = session.console();
@@ -160,6 +168,34 @@ public final class FailureLoop {
   private static String loaderName(Class<?> type) {
     return type.getClassLoader() instanceof FreshClassLoader fresh ? "fresh class loader " + fresh.generation()
         : "the original class loader";
+  }
+
+  /**
+   * The classes a fix is likely to touch: the test class and every class in the failure's stack trace, its
+   * causes' and suppressed ones' (the reloader ignores those that are not the project's).
+   */
+  static Set<String> likelyEdited(Throwable failure, String testClass) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(testClass);
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>();
+    if (failure != null) {
+      pending.add(failure);
+    }
+    while (!pending.isEmpty() && names.size() < MAX_LIKELY_EDITED) {
+      Throwable next = pending.poll();
+      if (!seen.add(next)) {
+        continue;
+      }
+      for (StackTraceElement frame : next.getStackTrace()) {
+        names.add(frame.getClassName());
+      }
+      if (next.getCause() != null) {
+        pending.add(next.getCause());
+      }
+      pending.addAll(List.of(next.getSuppressed()));
+    }
+    return names;
   }
 
   /** Reads a command at the prompt; meanwhile the run is idle, and the reloader may warm its compiler up. */

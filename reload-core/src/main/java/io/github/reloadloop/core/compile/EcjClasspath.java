@@ -43,7 +43,7 @@ final class EcjClasspath implements AutoCloseable {
    * @param options ecj's options for this compile (they decide how a class directory is read)
    * @param units the file names of the compiled sources, which the environment does not answer for
    */
-  FileSystem environment(Map<String, String> options, String[] units) throws IOException {
+  FileSystem environment(Map<String, String> options, String[] units) {
     List<FileSystem.Classpath> classpath = new ArrayList<>(entries.size() + 1);
     classpath.add(jdk());
     for (Path entry : entries) {
@@ -57,11 +57,18 @@ final class EcjClasspath implements AutoCloseable {
         FileSystem.Classpath directory = FileSystem.getClasspath(entry.toString(), null, false, null, null,
             options, null);
         if (directory != null) {
-          directory.initialize();
-          classpath.add(directory);
+          try {
+            directory.initialize();
+            classpath.add(directory);
+          } catch (IOException e) {
+            // Unreadable now: left out of this compile, as ecj's command line would.
+          }
         }
       } else if (attributes.isRegularFile()) {
-        classpath.add(jar(entry, attributes));
+        KeptJar jar = jar(entry, attributes);
+        if (jar != null) {
+          classpath.add(jar);
+        }
       }
     }
     return new Environment(classpath.toArray(new FileSystem.Classpath[0]), units);
@@ -76,7 +83,8 @@ final class EcjClasspath implements AutoCloseable {
     return jdk;
   }
 
-  private KeptJar jar(Path path, BasicFileAttributes attributes) throws IOException {
+  /** The kept jar at {@code path}, opened again if it changed; {@code null} when it is not a readable zip file. */
+  private KeptJar jar(Path path, BasicFileAttributes attributes) {
     long modified = attributes.lastModifiedTime().toMillis();
     KeptJar kept = jars.get(path);
     if (kept != null && (kept.size != attributes.size() || kept.modified != modified)) {
@@ -85,7 +93,12 @@ final class EcjClasspath implements AutoCloseable {
     }
     if (kept == null) {
       kept = new KeptJar(path.toFile(), attributes.size(), modified);
-      kept.initialize();
+      try {
+        kept.initialize();
+      } catch (IOException e) {
+        jars.remove(path);
+        return null; // Not a zip file: ecj's command line leaves such an entry out too.
+      }
       jars.put(path, kept);
       opened++;
     }

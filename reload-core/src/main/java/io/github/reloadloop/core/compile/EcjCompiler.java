@@ -155,12 +155,7 @@ final class EcjCompiler extends ToolCompiler {
         compiled[i] = new CompilationUnit(content(unit), names[i], null);
       }
       boolean[] ok = {true};
-      FileSystem environment;
-      try {
-        environment = kept.environment(setup.options, names);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the class path for ecj", e);
-      }
+      FileSystem environment = kept.environment(setup.options, names);
       CompilerOptions options = new CompilerOptions(setup.options);
       // As ecj's command line does.
       options.performMethodsFullRecovery = false;

@@ -2,6 +2,7 @@ package io.github.reloadloop.core.redefine;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,23 @@ final class AgentAdditions {
    *     when not known, and then that patch is left as compiled
    */
   synchronized Map<Class<?>, byte[]> fit(Map<Class<?>, byte[]> patches, Function<Class<?>, byte[]> originals) {
+    learn(patches.keySet(), originals);
+    Map<Class<?>, byte[]> fitted = new LinkedHashMap<>();
+    patches.forEach((type, patch) -> fitted.put(type, carry(known.getOrDefault(type, AgentMembers.NONE), patch)));
+    return fitted;
+  }
+
+  /**
+   * Finds what agents added to each class not known yet, as its first patch would: one retransformation
+   * reads them all as they run.
+   *
+   * @param originals as for {@link #fit}
+   */
+  synchronized void learn(Collection<Class<?>> types, Function<Class<?>, byte[]> originals) {
     List<Class<?>> unknown = new ArrayList<>();
     Map<Class<?>, byte[]> original = new LinkedHashMap<>();
-    for (Class<?> type : patches.keySet()) {
-      if (!known.containsKey(type)) {
+    for (Class<?> type : types) {
+      if (!known.containsKey(type) && !original.containsKey(type)) {
         byte[] bytes = originals.apply(type);
         if (bytes != null) {
           original.put(type, bytes);
@@ -52,9 +66,6 @@ final class AgentAdditions {
         known.put(type, bytes == null ? AgentMembers.NONE : between(original.get(type), bytes));
       }
     }
-    Map<Class<?>, byte[]> fitted = new LinkedHashMap<>();
-    patches.forEach((type, patch) -> fitted.put(type, carry(known.getOrDefault(type, AgentMembers.NONE), patch)));
-    return fitted;
   }
 
   /** What agents added to a loaded class, as far as known ({@link AgentMembers#NONE} before its first patch). */

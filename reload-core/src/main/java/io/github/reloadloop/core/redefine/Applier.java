@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * load time are carried into it, see {@link AgentAdditions}), and writes every compiled class to the overlay, where compiles and fresh
  * class loaders find it.
  *
- * <p>Threading: the reload thread.
+ * <p>Threading: the reload thread; {@link #prepare} any thread.
  */
 public final class Applier {
 
@@ -39,7 +40,6 @@ public final class Applier {
     if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty()) {
       Instrumentation jvm = instrumentation.get();
       redefiner = redefiner == null ? new Redefiner(jvm) : redefiner;
-      agentAdditions = agentAdditions == null ? new AgentAdditions(jvm) : agentAdditions;
       definer = definer == null ? new ClassDefiner(jvm) : definer;
     }
     for (RedefinitionPlan.Definition definition : plan.definitions()) {
@@ -52,7 +52,7 @@ public final class Applier {
     }
     long start = System.nanoTime();
     Redefiner.Outcome outcome = plan.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
-        : redefiner.redefine(agentAdditions.fit(plan.redefinitions(), this::runningBytes));
+        : redefiner.redefine(additions(instrumentation.get()).fit(plan.redefinitions(), this::runningBytes));
     long end = System.nanoTime();
     Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
     outcome.failures().forEach((name, why) ->
@@ -65,6 +65,32 @@ public final class Applier {
         .filter(n -> !refused.containsKey(n)).toList();
     return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),
         Duration.ofNanos(end - start), end, warnings);
+  }
+
+  /**
+   * Does ahead of time what the first redefinition of each loaded class of these names does: reads the class as
+   * the JVM runs it, to find what other agents added (see {@link AgentAdditions}). A class that is not loaded,
+   * or that the JVM cannot retransform, is left alone. Any thread; meant for while the program is idle.
+   */
+  public void prepare(Set<String> classNames) {
+    Instrumentation jvm = classNames.isEmpty() ? null : instrumentation.get();
+    if (jvm == null) {
+      return;
+    }
+    List<Class<?>> types = new ArrayList<>();
+    for (Class<?> type : jvm.getAllLoadedClasses()) {
+      if (type.getClassLoader() != null && classNames.contains(type.getName())) {
+        types.add(type);
+      }
+    }
+    additions(jvm).learn(types, this::runningBytes);
+  }
+
+  private synchronized AgentAdditions additions(Instrumentation jvm) {
+    if (agentAdditions == null) {
+      agentAdditions = new AgentAdditions(jvm);
+    }
+    return agentAdditions;
   }
 
   /** The class file a loaded class runs as compiled, without what other agents added at load time. */

@@ -276,6 +276,17 @@ class EcjKeptClasspathTests {
   }
 
   @Test
+  void fileOnTheClassPathThatIsNotAZip_compile_leftOutAsByTheFrontEnd() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(Files.writeString(directory.resolve("notes.jar"), "not a zip file"));
+
+    CompileOutput output = compile(Map.of("shop/Cart.java",
+        "package shop; class Cart { int total(Price p) { return p.base(); } }"));
+
+    assertThat(output.succeeded()).as("%s", output.problems()).isTrue();
+  }
+
+  @Test
   void manyCompiles_compile_jarsOpenedOnce() throws IOException {
     build(Map.of("shop/Price.java", PRICE));
     jar("util", "lib", Map.of("lib/Tax.java", "package lib; public class Tax { public static int of(int v) { return v; } }"));
