@@ -110,7 +110,6 @@ public final class FailureLoop {
         return new Resolution(false, 0, test.failure());
       }
       session.warmRerun(test.uniqueId(), test.testClass());
-      session.reloader().expectEdits(likelyEdited(test.failure(), test.testClass()));
       LoopConsole console;
       try {
         console = session.console();
@@ -123,6 +122,7 @@ public final class FailureLoop {
           LoopConfiguration.moduleDirectory(), session.configuration().evalTimeout())) {
         examiner = examining;
         console.completeArguments(examining::complete);
+        session.reloader().expectEdits(likelyEdited(test.failure(), test.testClass()));
         return interact(test, console, failedAt);
       } finally {
         console.completeArguments(null);
