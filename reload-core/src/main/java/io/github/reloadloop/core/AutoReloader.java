@@ -405,7 +405,7 @@ public final class AutoReloader implements AutoCloseable {
   /** The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). */
   private boolean warmUp(int rounds) {
     try {
-      compiler.warmUp(rounds, () -> closed || batcher.hasPending());
+      compiler.warmUp(snapshot.newest(), rounds, () -> closed || batcher.hasPending());
       return true;
     } catch (RuntimeException e) {
       if (!closed) {

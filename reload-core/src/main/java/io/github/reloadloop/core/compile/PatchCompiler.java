@@ -6,11 +6,8 @@ import io.github.reloadloop.core.classfile.ClassShape;
 import io.github.reloadloop.core.classfile.ShapeComparison;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The compile stage: turns changed source files into a {@link CompiledPatch}. Each file is compiled as the
@@ -83,11 +79,13 @@ public final class PatchCompiler implements AutoCloseable {
    * Warms up the compiler the first root most likely needs, for up to {@code rounds} compiles; see
    * {@link SourceCompiler#warmUp}.
    *
+   * @param newest the most recently modified source, compiled too until a save names another; may be
+   *     {@code null}
    * @return the rounds completed
    */
-  public int warmUp(int rounds, BooleanSupplier cancelled) {
+  public int warmUp(Path newest, int rounds, BooleanSupplier cancelled) {
     if (warmUpFile == null) {
-      warmUpFile = newestSource(layout.sourceRoots());
+      warmUpFile = newest;
     }
     warmUpKind = selection.initial();
     return warmUp(compilers.get(warmUpKind), rounds, cancelled);
@@ -131,25 +129,6 @@ public final class PatchCompiler implements AutoCloseable {
     return compiler.warmUp(settings, rounds, project, cancelled);
   }
 
-  /** The most recently modified source file below the roots: the user's next save is likely near it. */
-  static Path newestSource(List<Path> roots) {
-    Path newest = null;
-    FileTime newestTime = null;
-    for (Path root : roots) {
-      try (Stream<Path> tree = Files.walk(root)) {
-        for (Path file : (Iterable<Path>) tree.filter(f -> f.toString().endsWith(".java"))::iterator) {
-          FileTime time = Files.getLastModifiedTime(file);
-          if (newestTime == null || time.compareTo(newestTime) > 0) {
-            newest = file;
-            newestTime = time;
-          }
-        }
-      } catch (IOException | UncheckedIOException e) {
-        // A root that cannot be walked has no file to warm up with.
-      }
-    }
-    return newest == null ? null : newest.toAbsolutePath().normalize();
-  }
 
   /** {@code javac}, {@code ecj}, or {@code auto: javac}, for a status line. */
   public String describeCompiler() {

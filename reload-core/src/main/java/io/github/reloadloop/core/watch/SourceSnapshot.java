@@ -62,6 +62,23 @@ public final class SourceSnapshot {
     return modified;
   }
 
+  /**
+   * The source modified last, as recorded: the user's next save is likely near it. {@code null} when there is
+   * none.
+   */
+  public Path newest() {
+    Path newest = null;
+    Instant newestTime = null;
+    for (Map.Entry<Path, State> entry : known.entrySet()) {
+      Instant time = entry.getValue().modified();
+      if (newestTime == null || time.isAfter(newestTime)) {
+        newest = entry.getKey();
+        newestTime = time;
+      }
+    }
+    return newest;
+  }
+
   /** The sources created, changed or deleted since they were last seen; each is seen from now on. */
   public List<Path> changes() {
     Map<Path, State> now = scan();

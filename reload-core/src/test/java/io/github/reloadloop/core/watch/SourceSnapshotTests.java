@@ -1,4 +1,4 @@
-package io.github.reloadloop.core.compile;
+package io.github.reloadloop.core.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,28 +11,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PatchCompilerTests {
+class SourceSnapshotTests {
 
   @TempDir
   Path directory;
 
   @Test
-  void filesInTwoRoots_newestSource_theLastModifiedJavaFile() throws IOException {
+  void filesInTwoRoots_newest_theLastModifiedJavaFile() throws IOException {
     Path main = directory.resolve("src/main/java");
     Path test = directory.resolve("src/test/java");
     Path older = write(main.resolve("a/Older.java"), Instant.parse("2026-01-01T00:00:00Z"));
     Path newest = write(test.resolve("a/NewestTest.java"), Instant.parse("2026-03-01T00:00:00Z"));
     write(main.resolve("a/notes.txt"), Instant.parse("2026-06-01T00:00:00Z"));
 
-    assertThat(PatchCompiler.newestSource(List.of(main, test))).isEqualTo(newest);
-    assertThat(PatchCompiler.newestSource(List.of(main))).isEqualTo(older);
+    assertThat(new SourceSnapshot(List.of(main, test)).newest()).isEqualTo(newest);
+    assertThat(new SourceSnapshot(List.of(main)).newest()).isEqualTo(older);
   }
 
   @Test
-  void noJavaFileOrNoRoot_newestSource_none() throws IOException {
+  void noJavaFileOrNoRoot_newest_none() throws IOException {
     Files.createDirectories(directory.resolve("empty"));
 
-    assertThat(PatchCompiler.newestSource(List.of(directory.resolve("empty"), directory.resolve("missing"))))
+    assertThat(new SourceSnapshot(List.of(directory.resolve("empty"), directory.resolve("missing"))).newest())
         .isNull();
   }
 
