@@ -267,16 +267,29 @@ public final class AutoReloader implements AutoCloseable {
         expected.add(name);
       }
     }
+    startPreparing();
+  }
+
+  /** Starts the thread that prepares the expected classes, unless there are none or it runs already. */
+  private void startPreparing() {
     if (!expected.isEmpty() && !closed && preparing.compareAndSet(false, true)) {
       daemon(this::prepareExpected, "reload-loop-prepare").start();
     }
+  }
+
+  /**
+   * Whether work ahead of the user's saves (warm-up, preparing classes) must wait or stop: the reloader is
+   * closed, a save is being gathered or handled, or the program is not idle.
+   */
+  private boolean backgroundMustWait() {
+    return closed || busy || !idle || batcher.hasPending();
   }
 
   /** Prepares the expected classes once the program is idle and no save is being handled. */
   private void prepareExpected() {
     try {
       while (!closed && !expected.isEmpty()) {
-        if (!ready || busy || !idle || batcher.hasPending()) {
+        if (!ready || backgroundMustWait()) {
           Thread.sleep(KEEP_WARM_POLL.toMillis());
           continue;
         }
@@ -290,9 +303,7 @@ public final class AutoReloader implements AutoCloseable {
       // Only ahead-of-time work: the first reload of these classes does it again.
     } finally {
       preparing.set(false);
-      if (!expected.isEmpty() && !closed && preparing.compareAndSet(false, true)) {
-        daemon(this::prepareExpected, "reload-loop-prepare").start();
-      }
+      startPreparing(); // Names added after the loop saw none left.
     }
   }
 
@@ -427,12 +438,11 @@ public final class AutoReloader implements AutoCloseable {
     int rounds = KEEP_WARM_ROUNDS;
     try {
       while (rounds > 0 && !closed) {
-        if (busy || !idle || batcher.hasPending()
-            || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
+        if (backgroundMustWait() || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
           Thread.sleep(KEEP_WARM_POLL.toMillis());
           continue;
         }
-        int done = compiler.keepWarm(rounds, () -> closed || busy || !idle || batcher.hasPending());
+        int done = compiler.keepWarm(rounds, this::backgroundMustWait);
         keptWarm.addAndGet(done);
         rounds -= Math.max(1, done);
       }

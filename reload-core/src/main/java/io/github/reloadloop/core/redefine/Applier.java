@@ -77,13 +77,7 @@ public final class Applier {
     if (jvm == null) {
       return;
     }
-    List<Class<?>> types = new ArrayList<>();
-    for (Class<?> type : jvm.getAllLoadedClasses()) {
-      if (type.getClassLoader() != null && classNames.contains(type.getName())) {
-        types.add(type);
-      }
-    }
-    additions(jvm).learn(types, this::runningBytes);
+    additions(jvm).learn(LoadedClasses.scan(jvm, classNames, Map.of()).named(), this::runningBytes);
   }
 
   private synchronized AgentAdditions additions(Instrumentation jvm) {

@@ -96,6 +96,11 @@ final class LoadedClasses {
     }
   };
 
+  /** Every loaded class of the names the scan was asked for, in whatever loader. */
+  List<Class<?>> named() {
+    return byName.values().stream().flatMap(List::stream).toList();
+  }
+
   /**
    * The loaded versions of a class that came from {@code classDirectory} or its overlay, or from an unknown
    * place; every version when the class directory is unknown.
