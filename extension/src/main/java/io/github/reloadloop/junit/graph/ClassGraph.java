@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -136,6 +137,31 @@ public final class ClassGraph {
     }
     seen.removeIf(name -> !isProjectClass(name));
     return new Reach(Set.copyOf(seen), Optional.ofNullable(reflective));
+  }
+
+  /**
+   * The project classes {@code root} reaches, nearest first (the root, then the classes it names, then
+   * theirs), at most {@code max}: the classes a fix for a failure of {@code root} most likely edits.
+   */
+  public synchronized List<String> nearest(String root, int max) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(root));
+    seen.add(root);
+    List<String> found = new ArrayList<>();
+    while (!queue.isEmpty() && found.size() < max) {
+      String name = queue.poll();
+      ClassReferences node = node(name);
+      if (node == null) {
+        continue;
+      }
+      found.add(name);
+      for (String referenced : node.classes()) {
+        if (isProjectClass(referenced) && seen.add(referenced)) {
+          queue.add(referenced);
+        }
+      }
+    }
+    return found;
   }
 
   /** Whether {@code className} is a class of the project (found in one of its class directories or jars). */

@@ -123,6 +123,7 @@ public final class FailureLoop {
         examiner = examining;
         console.completeArguments(examining::complete);
         session.reloader().expectEdits(likelyEdited(test.failure(), test.testClass()));
+        session.expectEditsNear(test.testClass());
         return interact(test, console, failedAt);
       } finally {
         console.completeArguments(null);

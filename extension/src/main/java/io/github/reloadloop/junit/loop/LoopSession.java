@@ -62,6 +62,8 @@ public final class LoopSession implements AutoCloseable {
   private final FreshRuns freshRuns = new FreshRuns(this);
   private final Revalidation revalidation = new Revalidation(this);
   private volatile ClassGraph graph;
+  /** How many classes near a failing test class are prepared for their first reload. */
+  private static final int NEAR_CLASSES = 32;
   /** The outer launcher run's plan, when its launcher registers listeners ({@link OuterPlans}). */
   private volatile TestPlan outerPlan;
   private volatile LoopConsole console;
@@ -320,6 +322,29 @@ public final class LoopSession implements AutoCloseable {
     if (open != null) {
       open.println(tone, text);
     }
+  }
+
+  /**
+   * Tells the reloader, in the background, which classes a fix for a failure of {@code testClass} most likely
+   * edits besides those in the failure's stack trace: the project classes the test class reaches, nearest
+   * first. An assertion that fails in the test names only the test in its stack trace, while the fix goes
+   * into the class under test. Reading the class graph can take a moment in a big project; the console does
+   * not wait for it.
+   */
+  void expectEditsNear(String testClass) {
+    AutoReloader target = reloader;
+    if (target == null) {
+      return;
+    }
+    Thread near = new Thread(() -> {
+      try {
+        target.expectEdits(graph().nearest(testClass, NEAR_CLASSES));
+      } catch (RuntimeException e) {
+        // Only ahead-of-time work: the first reload of these classes does it itself.
+      }
+    }, "reload-loop-near");
+    near.setDaemon(true);
+    near.start();
   }
 
   /**

@@ -71,6 +71,23 @@ class ClassGraphTests {
   }
 
   @Test
+  void nearest_breadthFirstFromTheRoot_cutAtTheLimit() {
+    // ReportTest -> Report -> Ledger, Marker -> Entry, Rules: the root first, then its references, then theirs.
+    List<String> all = graph().nearest("shop.ReportTest", 10);
+
+    assertThat(all).startsWith("shop.ReportTest", "shop.Report").containsOnlyOnce("shop.Ledger")
+        .contains("shop.Marker", "shop.Entry", "shop.Rules").doesNotContain("shop.Plugins", "shop.StandaloneTest");
+    assertThat(all.indexOf("shop.Ledger")).isLessThan(all.indexOf("shop.Entry"));
+    assertThat(all.indexOf("shop.Ledger")).isLessThan(all.indexOf("shop.Rules"));
+    assertThat(graph().nearest("shop.ReportTest", 2)).containsExactly("shop.ReportTest", "shop.Report");
+  }
+
+  @Test
+  void nearest_classNotOfTheProject_nothing() {
+    assertThat(graph().nearest("java.lang.String", 10)).isEmpty();
+  }
+
+  @Test
   void reach_followsReferencesTransitively_fieldTypesGenericsAndAnnotationsIncluded() {
     ClassGraph.Reach reach = graph().reach(List.of("shop.ReportTest"));
 
