@@ -387,14 +387,16 @@ public final class AutoReloader implements AutoCloseable {
     if (warm && !closed) {
       daemon(this::keepWarm, "reload-loop-warm-up").start();
     }
+    EarlyCompile early = new EarlyCompile(compiler::tryCompile);
     try {
       ChangeSet changes;
-      while ((changes = batcher.next()) != null) {
+      while ((changes = batcher.next(early)) != null) {
         busy = true;
         try {
+          EarlyCompile.Patch compiled = early.take(changes);
           // A flush with nothing new does not recompile files that failed: they would fail the same way.
           if (!changes.isEmpty()) {
-            pipeline.process(changes);
+            pipeline.process(changes, compiled);
           }
         } catch (RuntimeException | LinkageError e) {
           listener.warning("reload failed unexpectedly, the old code keeps running: " + e);
@@ -407,6 +409,7 @@ public final class AutoReloader implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      early.close();
       if (closed) {
         compiler.closeCompilers().forEach(listener::warning);
       }

@@ -38,13 +38,21 @@ final class ReloadPipeline {
   }
 
   void process(ChangeSet changes) {
-    Instant startedAt = Instant.now();
+    process(changes, null);
+  }
+
+  /**
+   * @param early the batch's patch if its compile started before the batch was handed out (see
+   *     {@link EarlyCompile}), else {@code null}: the batch is compiled now
+   */
+  void process(ChangeSet changes, EarlyCompile.Patch early) {
+    Instant startedAt = early == null ? Instant.now() : early.startedAt();
     List<Path> files = new ArrayList<>(changes.changed());
     files.addAll(changes.deleted());
     listener.changesDetected(List.copyOf(files));
     changes.deleted().forEach(f -> listener.warning("deleted " + WorkingDirectory.display(f)
         + ": its classes keep running their last version"));
-    CompiledPatch patch = compiler.compile(changes.changed());
+    CompiledPatch patch = early == null ? compiler.compile(changes.changed()) : compiler.settle(early.patch());
     patch.warnings().forEach(listener::warning);
     if (!patch.succeeded()) {
       state.failed(patch.problems());

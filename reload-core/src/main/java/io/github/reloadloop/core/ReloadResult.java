@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * What one batch of source changes led to.
  *
- * @param startedAt when the batch was taken from the watcher (after the debounce)
+ * @param startedAt when work on the batch started: its compile, which for an editor's save starts once its file
+ *     events have been quiet for a millisecond, before the debounce ends (and is dropped if more events come)
  * @param changedFiles source files compiled, including dependents recompiled with them
  * @param deletedFiles source files that disappeared; their classes keep their last version
  * @param compiledClasses every class the compile produced

@@ -141,13 +141,21 @@ public final class PatchCompiler implements AutoCloseable {
    * @param changed source files that exist (deleted ones are the watcher's business)
    */
   public CompiledPatch compile(List<Path> changed) {
+    return settle(tryCompile(changed));
+  }
+
+  /**
+   * Compiles as {@link #compile} does, without remembering which files failed: for a compile started before
+   * its batch was complete, whose patch may be dropped. {@link #settle} the patch that is used. Not while
+   * another compile of this compiler runs.
+   */
+  public CompiledPatch tryCompile(List<Path> changed) {
     long start = System.nanoTime();
     Set<Path> files = new LinkedHashSet<>();
     changed.forEach(f -> files.add(f.toAbsolutePath().normalize()));
     failed.stream().filter(Files::isRegularFile).forEach(files::add);
     List<String> warnings = new ArrayList<>();
     if (files.isEmpty()) {
-      failed.clear();
       return new CompiledPatch(List.of(), List.of(), List.of(), "", Duration.ZERO, List.of());
     }
     List<SourceFile> sources = new ArrayList<>();
@@ -178,7 +186,6 @@ public final class PatchCompiler implements AutoCloseable {
     if (!attempt.output().succeeded()) {
       return failed(compiled, attempt.output().problems(), CompilerSelection.name(attempt.kind()), start, warnings);
     }
-    failed.clear();
     return new CompiledPatch(compiled, classes(attempt.output()), List.of(), CompilerSelection.name(attempt.kind()),
         Duration.ofNanos(System.nanoTime() - start), warnings);
   }
@@ -280,10 +287,22 @@ public final class PatchCompiler implements AutoCloseable {
     return source == null ? null : layout.classDirectoryOf(source);
   }
 
-  private CompiledPatch failed(List<Path> files, List<CompileProblem> problems, String compiler, long start,
-      List<String> warnings) {
+  /**
+   * Remembers what {@code patch} (from {@link #tryCompile}) means for the next compile: the files of a patch
+   * that failed are compiled again with the next batch.
+   *
+   * @return the patch
+   */
+  public CompiledPatch settle(CompiledPatch patch) {
     failed.clear();
-    failed.addAll(files);
+    if (!patch.succeeded()) {
+      failed.addAll(patch.sources());
+    }
+    return patch;
+  }
+
+  private static CompiledPatch failed(List<Path> files, List<CompileProblem> problems, String compiler, long start,
+      List<String> warnings) {
     return new CompiledPatch(files, List.of(), problems, compiler, Duration.ofNanos(System.nanoTime() - start),
         warnings);
   }

@@ -25,11 +25,28 @@ import java.util.function.Predicate;
  */
 public final class ChangeBatcher {
 
+  /** How long an editor's save must be quiet before {@link Early} hears of it. */
+  static final Duration EARLY_QUIET = Duration.ofMillis(1);
   /** How long a vanished file may take to come back before it counts as deleted. */
   static final Duration DELETE_GRACE = Duration.ofMillis(100);
   private static final int BURST_FILES = 2;
   private static final long BURST_QUIET_NANOS = Duration.ofMillis(100).toNanos();
   private static final Object STOP = new Object();
+
+  /**
+   * Hears of an editor's save (one or two files, all present) once its events have been quiet for
+   * {@link #EARLY_QUIET}, before the quiet period ends and the batch is handed out: work on it (a compile)
+   * can start meanwhile. The batch handed out may still differ (more events came): whoever starts work early
+   * compares it with the batch, its files and its {@link ChangeSet#lastEventNanos()}, before using it.
+   * Called on the thread of {@link #next}; must return at once.
+   */
+  public interface Early {
+    /**
+     * @param paths the files saved, as the batch would hand them out now
+     * @param nanos now ({@link System#nanoTime()} on the system clock): events after it make the work stale
+     */
+    void quiet(List<Path> paths, long nanos);
+  }
 
   /** A changed path and when it was reported. */
   private record Event(Path path, long nanos) {}
@@ -98,16 +115,25 @@ public final class ChangeBatcher {
    * @return the batch, or {@code null} after {@link #stop()}
    */
   public ChangeSet next() throws InterruptedException {
+    return next(null);
+  }
+
+  /**
+   * Blocks until a batch is due, as {@link #next()}; tells {@code early} of an editor's save before it is.
+   *
+   * @param early hears of a save once it has been quiet for {@link #EARLY_QUIET}; may be {@code null}
+   */
+  public ChangeSet next(Early early) throws InterruptedException {
     Object item = queue.take();
     gathering = true;
     try {
-      return gather(item);
+      return gather(item, early);
     } finally {
       gathering = false;
     }
   }
 
-  private ChangeSet gather(Object first) throws InterruptedException {
+  private ChangeSet gather(Object first, Early early) throws InterruptedException {
     Object item = first;
     long start = clock.nanoTime();
     Pending batch = new Pending(start);
@@ -123,6 +149,17 @@ public final class ChangeBatcher {
       // for it to end, so that it compiles as one batch instead of several half-written ones.
       long quiet = batch.paths.size() > BURST_FILES ? Math.max(quietNanos, BURST_QUIET_NANOS) : quietNanos;
       long wait = Math.min(quiet, maxDelayNanos - (clock.nanoTime() - start));
+      long earlyWait = Math.min(wait, EARLY_QUIET.toNanos());
+      if (early != null && batch.paths.size() <= BURST_FILES && earlyWait < wait) {
+        item = clock.poll(queue, earlyWait);
+        if (item != null) {
+          continue;
+        }
+        if (batch.missing().isEmpty()) {
+          early.quiet(List.copyOf(batch.paths), clock.nanoTime());
+        }
+        wait -= earlyWait;
+      }
       item = wait <= 0 ? null : clock.poll(queue, wait);
       if (item == null) {
         break;
@@ -143,7 +180,7 @@ public final class ChangeBatcher {
     }
     List<Path> changed = new ArrayList<>(batch.paths);
     changed.removeAll(missing);
-    return new ChangeSet(changed, missing, batch.firstEvent(), batch.flushes);
+    return new ChangeSet(changed, missing, batch.firstEvent(), batch.lastEvent(), batch.flushes);
   }
 
   private ChangeSet stopped(Pending batch) {
@@ -170,6 +207,7 @@ public final class ChangeBatcher {
     final List<CompletableFuture<Void>> flushes = new ArrayList<>();
     final long started;
     long firstEvent = Long.MIN_VALUE;
+    long lastEvent = Long.MIN_VALUE;
     boolean flushed;
 
     Pending(long started) {
@@ -187,6 +225,7 @@ public final class ChangeBatcher {
         if (firstEvent == Long.MIN_VALUE) {
           firstEvent = event.nanos();
         }
+        lastEvent = event.nanos();
       } else {
         flushes.add((CompletableFuture<Void>) item);
         flushed = true;
@@ -214,6 +253,10 @@ public final class ChangeBatcher {
 
     long firstEvent() {
       return firstEvent == Long.MIN_VALUE ? started : firstEvent;
+    }
+
+    long lastEvent() {
+      return lastEvent == Long.MIN_VALUE ? started : lastEvent;
     }
   }
 }

@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * @param deleted source files that were gone and did not come back within the delete grace period
  * @param firstEventNanos when the first file event of the batch arrived ({@link BatchClock#nanoTime()}): the
  *     save, from which the reload's time is measured
+ * @param lastEventNanos when the last file event of the batch arrived: work started on the batch's files
+ *     before then (see {@link ChangeBatcher.Early}) may have read them half-written
  * @param flushes requests to hand out what was pending, to complete once the batch has been processed
  */
-public record ChangeSet(List<Path> changed, List<Path> deleted, long firstEventNanos,
+public record ChangeSet(List<Path> changed, List<Path> deleted, long firstEventNanos, long lastEventNanos,
     List<CompletableFuture<Void>> flushes) {
 
   public ChangeSet {

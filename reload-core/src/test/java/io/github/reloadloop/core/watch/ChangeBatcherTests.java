@@ -57,6 +57,55 @@ class ChangeBatcherTests {
     assertThat(clock.elapsed()).isEqualTo(QUIET);
   }
 
+  /** What an {@link ChangeBatcher.Early} heard: the paths and the clock's time, as (paths, nanos) pairs. */
+  private record Heard(List<Path> paths, long nanos) {}
+
+  @Test
+  void editorsSave_nextWithEarly_toldOnceQuietForAMillisecond_batchStillDueAfterTheQuietPeriod()
+      throws InterruptedException {
+    ChangeBatcher batcher = saved(1);
+    List<Heard> heard = new ArrayList<>();
+
+    ChangeSet batch = batcher.next((paths, nanos) -> heard.add(new Heard(paths, nanos)));
+
+    assertThat(heard).containsExactly(new Heard(List.of(path(1)), ChangeBatcher.EARLY_QUIET.toNanos()));
+    assertThat(batch.changed()).containsExactly(path(1));
+    assertThat(batch.lastEventNanos()).isZero().isLessThan(heard.get(0).nanos());
+    assertThat(clock.elapsed()).isEqualTo(QUIET);
+  }
+
+  @Test
+  void eventAfterTheEarlyNews_nextWithEarly_toldAgain_batchNamesTheLaterEvent() throws InterruptedException {
+    ChangeBatcher batcher = saved(1);
+    clock.at(Duration.ofMillis(4), () -> batcher.add(path(1))); // The editor writes the rest of the file.
+    List<Heard> heard = new ArrayList<>();
+
+    ChangeSet batch = batcher.next((paths, nanos) -> heard.add(new Heard(paths, nanos)));
+
+    assertThat(heard).extracting(Heard::nanos).containsExactly(ChangeBatcher.EARLY_QUIET.toNanos(),
+        Duration.ofMillis(4).plus(ChangeBatcher.EARLY_QUIET).toNanos());
+    assertThat(batch.changed()).containsExactly(path(1));
+    assertThat(batch.lastEventNanos()).isEqualTo(Duration.ofMillis(4).toNanos())
+        .isGreaterThan(heard.get(0).nanos()).isLessThan(heard.get(1).nanos());
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(4).plus(QUIET));
+  }
+
+  @Test
+  void burstOrMissingFileOrFlush_nextWithEarly_notTold() throws InterruptedException {
+    List<Heard> heard = new ArrayList<>();
+    ChangeBatcher.Early early = (paths, nanos) -> heard.add(new Heard(paths, nanos));
+
+    assertThat(saved(1, 2, 3).next(early).changed()).hasSize(3); // A checkout: compiled once it has ended.
+    ChangeBatcher deleting = batcher();
+    deleting.add(path(9)); // Gone: the grace period decides, not a compile.
+    assertThat(deleting.next(early).deleted()).containsExactly(path(9));
+    ChangeBatcher flushed = saved(1);
+    flushed.flush();
+    assertThat(flushed.next(early).changed()).containsExactly(path(1));
+
+    assertThat(heard).isEmpty();
+  }
+
   @Test
   void batchBeingGathered_hasPending_trueUntilHandedOut() throws InterruptedException {
     ChangeBatcher batcher = saved(1);

@@ -1,0 +1,97 @@
+package io.github.reloadloop.core;
+
+import io.github.reloadloop.core.compile.CompiledPatch;
+import io.github.reloadloop.core.compile.PatchCompiler;
+import io.github.reloadloop.core.watch.ChangeBatcher;
+import io.github.reloadloop.core.watch.ChangeSet;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Compiles an editor's save while the debounce still waits for more events: the save's files are compiled as
+ * soon as their events have been quiet for a millisecond, on a thread of its own, and the patch is used only
+ * if the batch handed out at the end of the quiet period is the same files with no event after the compile
+ * started reading them. Otherwise the patch is dropped (the compile read a file that was still being written)
+ * and the batch is compiled as usual. What the patch would change for the next compile (files to retry) is
+ * {@linkplain PatchCompiler#settle settled} only for a patch that is used, so a dropped one leaves no trace.
+ *
+ * <p>Threading: {@link #quiet} and {@link #take} on the reload thread; the compile on the early thread, never
+ * while the reload thread compiles ({@link #take} waits for it first).
+ */
+final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
+
+  /** A patch compiled early, and when its compile started. */
+  record Patch(CompiledPatch patch, Instant startedAt) {}
+
+  private record Started(Set<Path> files, long nanos, Instant at, CompletableFuture<CompiledPatch> patch) {}
+
+  private final Function<List<Path>, CompiledPatch> compiler;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> AutoReloader.daemon(task,
+      "reload-loop-early-compile"));
+  private Started started;
+
+  /** @param compiler compiles without settling, as {@link PatchCompiler#tryCompile} */
+  EarlyCompile(Function<List<Path>, CompiledPatch> compiler) {
+    this.compiler = compiler;
+  }
+
+  @Override
+  public void quiet(List<Path> paths, long nanos) {
+    if (started != null && !started.patch().isDone()) {
+      return; // One at a time: if this one was overtaken, the batch compiles after the quiet period.
+    }
+    CompletableFuture<CompiledPatch> patch = new CompletableFuture<>();
+    started = new Started(Set.copyOf(paths), nanos, Instant.now(), patch);
+    try {
+      thread.execute(() -> {
+        try {
+          patch.complete(compiler.apply(paths));
+        } catch (RuntimeException | LinkageError e) {
+          patch.completeExceptionally(e);
+        }
+      });
+    } catch (RuntimeException e) {
+      started = null; // Closed: the batch compiles as usual.
+    }
+  }
+
+  /**
+   * The patch compiled early for {@code changes}, or {@code null} when there is none or it may have read a file
+   * that changed since; waits for an early compile still running either way, so that the caller can compile.
+   */
+  Patch take(ChangeSet changes) throws InterruptedException {
+    Started early = started;
+    started = null;
+    if (early == null) {
+      return null;
+    }
+    CompiledPatch patch;
+    try {
+      patch = early.patch().get();
+    } catch (ExecutionException e) {
+      return null; // Compiled again, now, where the failure is reported as usual.
+    }
+    boolean same = changes.deleted().isEmpty() && early.files().equals(Set.copyOf(changes.changed()))
+        && changes.lastEventNanos() < early.nanos();
+    return same ? new Patch(patch, early.at()) : null;
+  }
+
+  /** Stops the early thread, waiting a little for a compile in progress. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.reloadloop.core;
+
+import static io.github.reloadloop.core.support.SampleProject.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.support.Await;
+import io.github.reloadloop.core.support.RecordingListener;
+import io.github.reloadloop.core.support.SampleProject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An editor's save is compiled while the debounce still waits; the patch is used only when nothing was written
+ * after the compile read the file. A long debounce makes the two cases tell apart on any machine.
+ */
+@Timeout(60)
+class EarlyCompileTests {
+
+  private static final Duration DEBOUNCE = Duration.ofMillis(600);
+
+  @TempDir
+  Path directory;
+
+  private static String counter(String value) {
+    return "package early;\npublic class Counter {\n  public static int value() { return " + value + "; }\n}\n";
+  }
+
+  @Test
+  void save_reload_compileStartsBeforeTheDebounceEnds() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("early/Counter.java", counter("1"));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("early.Counter");
+      RecordingListener seen = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(seen).debounce(DEBOUNCE).start()) {
+        project.write("early/Counter.java", counter("2"));
+        Instant saved = Instant.now();
+        reloader.reload(file);
+        // Not awaitPendingReloads: its flush would end the debounce at once.
+        Await.until("the reload", () -> seen.results.size() == 1);
+
+        assertThat(call(counter, "value")).isEqualTo(2);
+        assertThat(seen.results).hasSize(1);
+        ReloadResult result = seen.results.get(0);
+        assertThat(Duration.between(saved, result.startedAt())).as("compile started within the debounce")
+            .isLessThan(DEBOUNCE.dividedBy(2));
+        assertThat(result.reloadTime()).as("redefined once the debounce was over").isGreaterThanOrEqualTo(DEBOUNCE);
+      }
+    }
+  }
+
+  @Test
+  void writeAfterTheEarlyCompileStarted_reload_laterContentApplied_earlyPatchDropped() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("early/Counter.java", counter("1"));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("early.Counter");
+      RecordingListener seen = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(seen).debounce(DEBOUNCE).start()) {
+        // Half a save: the early compile reads it (and fails on it), then the editor writes the rest.
+        project.write("early/Counter.java", counter("2 +"));
+        reloader.reload(file);
+        Thread.sleep(DEBOUNCE.toMillis() / 3);
+        project.write("early/Counter.java", counter("2 + 1"));
+        reloader.reload(file);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(call(counter, "value")).isEqualTo(3);
+        assertThat(seen.problems).as("the half-written file's errors are not reported").isEmpty();
+        assertThat(seen.results).hasSize(1);
+        assertThat(seen.results.get(0).problems()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void earlyPatchOfAFileThatDoesNotCompile_nextSave_retriesItWithTheNextBatch() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path counterFile = project.write("early/Counter.java", counter("1"));
+      Path limitFile = project.write("early/Limit.java",
+          "package early;\npublic class Limit {\n  public static int max() { return 5; }\n}\n");
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("early.Counter");
+      RecordingListener seen = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(seen).debounce(DEBOUNCE).start()) {
+        // Counter now uses a method Limit does not have yet: its compile fails, and it is retried.
+        project.write("early/Counter.java", counter("Limit.min()"));
+        reloader.reload(counterFile);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+        assertThat(seen.problems).isNotEmpty();
+
+        project.write("early/Limit.java", "package early;\npublic class Limit {\n  public static int max() {"
+            + " return 5; }\n  public static int min() { return 4; }\n}\n");
+        reloader.reload(limitFile);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(call(counter, "value")).as("Counter compiled again with Limit's batch").isEqualTo(4);
+      }
+    }
+  }
+}
