@@ -109,15 +109,18 @@ final class SaveToLive implements Benchmark {
     });
     results.put("save_to_live_p50_ms", p50);
     results.put("save_to_live_p95_ms", p95);
-    detail.put("note", "detect = file write to batch start (includes the 10 ms debounce); other = total minus"
-        + " detect, compile and redefine (reading sources, shape checks); compile includes finding the loaded"
-        + " classes; reload_cpu = CPU time of the reloader thread for the whole cycle (class file writes"
-        + " included), less sensitive to other load on the machine than the wall-clock figures");
+    detail.put("note", "detect = file write to the start of the compile (no longer after the 10 ms debounce);"
+        + " other = total minus detect, compile and redefine (reading sources, shape checks, the rest of the"
+        + " debounce); compile includes finding the loaded classes and, for a save, starts once its file events"
+        + " have been quiet for 1 ms, before the debounce ends; reload_cpu = CPU time of the reloader's threads"
+        + " for the whole cycle (class file writes included), less sensitive to other load on the machine than"
+        + " the wall-clock figures");
     results.put("save_to_live_detail", detail);
     return "### Save → live (body-only edit, javac, existing reference polled)\n\n" + table.render()
-        + "\ndetect = write to batch start (10 ms debounce included); compile includes finding loaded classes;"
-        + " other = the rest up to the new value being seen;\nreload CPU = CPU time of the reloader thread for"
-        + " the whole cycle (less disturbed by other load than the wall-clock columns).\n";
+        + "\ndetect = write to the start of the compile (which no longer waits for the 10 ms debounce); compile"
+        + " includes finding loaded classes; other = the rest up to the new value being seen;\nreload CPU = CPU"
+        + " time of the reloader's threads for the whole cycle (less disturbed by other load than the wall-clock"
+        + " columns).\n";
   }
 
   @SuppressWarnings("unchecked")
