@@ -532,7 +532,11 @@ public final class AutoReloader implements AutoCloseable {
       return this;
     }
 
-    /** How long the sources must stay quiet before a batch is compiled; default 10 ms. */
+    /**
+     * How long the sources must stay quiet before a batch is applied; default 10 ms. An editor's save (one or
+     * two files) is compiled meanwhile, once its events have been quiet for a millisecond; that compile is
+     * used only if no event for the batch came after it started, and is otherwise done again at the end.
+     */
     public Builder debounce(Duration quietPeriod) {
       if (quietPeriod.isNegative() || quietPeriod.isZero()) {
         throw new IllegalArgumentException("debounce must be positive, was " + quietPeriod);

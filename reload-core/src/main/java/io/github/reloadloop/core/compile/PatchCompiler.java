@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * nothing: if any file does not compile, the patch carries the problems and no class, and the files are
  * compiled again with the next batch.
  *
- * <p>Threading: {@link #compile} and {@link #warmUp} on the reload thread; {@link #keepWarm} and
+ * <p>Threading: {@link #compile}, {@link #settle} and {@link #warmUp} on the reload thread, {@link #tryCompile}
+ * there or on the thread that compiles a save early, never while the other compiles; {@link #keepWarm} and
  * {@link #endWarmUp} on the warm-up thread (the two compile on compilers of their own);
  * {@link #describeCompiler()} from any thread.
  */
