@@ -285,11 +285,15 @@ public final class AutoReloader implements AutoCloseable {
     return closed || busy || !idle || batcher.hasPending();
   }
 
-  /** Prepares the expected classes once the program is idle and no save is being handled. */
+  /**
+   * Prepares the expected classes once the program is idle and no save is being handled; the compiler's first
+   * warm-up need not be over (a failure's first save often comes before it is), and the agent's load is waited
+   * for.
+   */
   private void prepareExpected() {
     try {
       while (!closed && !expected.isEmpty()) {
-        if (!ready || backgroundMustWait()) {
+        if (backgroundMustWait()) {
           Thread.sleep(KEEP_WARM_POLL.toMillis());
           continue;
         }
