@@ -74,9 +74,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * annotation processor path.
  *
  * <h2>Threading</h2>
- * Three named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-agent}
- * loads the agent, {@code reload-loop-reload} warms the compiler (until the first save arrives), then
- * compiles and applies batch after batch. Listeners run on the latter. {@link #close()} stops them.
+ * Named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-agent} loads the
+ * agent, {@code reload-loop-reload} warms the compiler (until the first save arrives), then compiles and
+ * applies batch after batch; {@code reload-loop-early-compile} compiles an editor's save while the debounce
+ * waits, and hands the patch to the reload thread. Listeners run on the reload thread. While the program is
+ * idle, {@code reload-loop-warm-up} goes on warming the compiler up and {@code reload-loop-prepare} reads the
+ * classes named by {@link #expectEdits}. {@link #close()} stops them; the reload thread ends the early
+ * compile's thread, waiting for a compile in progress.
  *
  * <h2>Limitations</h2>
  * A standard JVM swaps method bodies only; a class whose members, signatures or hierarchy change keeps its
@@ -115,6 +119,8 @@ public final class AutoReloader implements AutoCloseable {
   private final PatchCompiler compiler;
   private final ReloadState state = new ReloadState();
   private final ReloadPipeline pipeline;
+  /** Compiles an editor's save during the debounce; used by the reload thread only. */
+  private final EarlyCompile early;
   private final Applier applier;
   /** Classes named by {@link #expectEdits} and not prepared yet. */
   private final Set<String> expected = ConcurrentHashMap.newKeySet();
@@ -150,6 +156,7 @@ public final class AutoReloader implements AutoCloseable {
         builder.processorPath, agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
     this.applier = new Applier(agent::instrumentation, running, overlay);
+    this.early = new EarlyCompile(compiler::tryCompile);
     this.pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running), applier,
         state, listener);
     Duration longest = builder.debounce.multipliedBy(20);
@@ -311,6 +318,16 @@ public final class AutoReloader implements AutoCloseable {
     }
   }
 
+  /** Saves whose patch was compiled during the debounce and used; for tests. */
+  int earlyCompilesUsed() {
+    return early.used();
+  }
+
+  /** Compiles started during the debounce and dropped (stale, overtaken or failed); for tests. */
+  int earlyCompilesDropped() {
+    return early.dropped();
+  }
+
   /** Warm-up compiles completed after the first ones; for tests. */
   int keptWarmRounds() {
     return keptWarm.get();
@@ -350,7 +367,11 @@ public final class AutoReloader implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      compiler.closeCompilers().forEach(listener::warning);
+      if (!worker.isAlive()) {
+        compiler.closeCompilers().forEach(listener::warning);
+      }
+      // Else a compile is still running (a save's, begun during the debounce, or a slow batch): the worker
+      // releases the compilers itself once it is over, instead of closing them under it.
     }
     // Still warming up: the warm-up stops at its next step and the worker releases the compilers itself, so
     // that closing a short test run does not wait for a compile of the warm-up.
@@ -391,7 +412,6 @@ public final class AutoReloader implements AutoCloseable {
     if (warm && !closed) {
       daemon(this::keepWarm, "reload-loop-warm-up").start();
     }
-    EarlyCompile early = new EarlyCompile(compiler::tryCompile);
     try {
       ChangeSet changes;
       while ((changes = batcher.next(early)) != null) {
@@ -537,9 +557,11 @@ public final class AutoReloader implements AutoCloseable {
     }
 
     /**
-     * How long the sources must stay quiet before a batch is applied; default 10 ms. An editor's save (one or
-     * two files) is compiled meanwhile, once its events have been quiet for a millisecond; that compile is
-     * used only if no event for the batch came after it started, and is otherwise done again at the end.
+     * How long the sources must stay quiet before a batch is applied; default 10 ms. With a debounce longer
+     * than a millisecond, an editor's save (one or two files, none of them missing or empty) is compiled
+     * meanwhile, once its events have been quiet for a millisecond; that compile is used only if the batch is
+     * the same files, none deleted, and no event for it came after the compile started. Otherwise the batch is
+     * compiled at the end, as with a shorter debounce.
      */
     public Builder debounce(Duration quietPeriod) {
       if (quietPeriod.isNegative() || quietPeriod.isZero()) {

@@ -4,6 +4,8 @@ import io.github.reloadloop.core.compile.CompiledPatch;
 import io.github.reloadloop.core.compile.PatchCompiler;
 import io.github.reloadloop.core.watch.ChangeBatcher;
 import io.github.reloadloop.core.watch.ChangeSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,8 +23,8 @@ import java.util.function.Function;
  * soon as their events have been quiet for a millisecond, on a thread of its own, and the patch is used only
  * if the batch handed out at the end of the quiet period is the same files with no event after the compile
  * started reading them. Otherwise the patch is dropped (the compile read a file that was still being written)
- * and the batch is compiled as usual. What the patch would change for the next compile (files to retry) is
- * {@linkplain PatchCompiler#settle settled} only for a patch that is used, so a dropped one leaves no trace.
+ * and the batch is compiled as usual. What the patch would change for the next compiles (files to retry, a
+ * compiler found to fit better) is {@linkplain PatchCompiler#settle settled} only for a patch that is used.
  *
  * <p>Threading: {@link #quiet} and {@link #take} on the reload thread; the compile on the early thread, never
  * while the reload thread compiles ({@link #take} waits for it first).
@@ -37,6 +40,9 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> AutoReloader.daemon(task,
       "reload-loop-early-compile"));
   private Started started;
+  // Written on the reload thread, read by tests after the reload's listeners have run.
+  private volatile int used;
+  private volatile int dropped;
 
   /** @param compiler compiles without settling, as {@link PatchCompiler#tryCompile} */
   EarlyCompile(Function<List<Path>, CompiledPatch> compiler) {
@@ -45,21 +51,29 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
 
   @Override
   public void quiet(List<Path> paths, long nanos) {
-    if (started != null && !started.patch().isDone()) {
-      return; // One at a time: if this one was overtaken, the batch compiles after the quiet period.
+    if (started != null) {
+      if (!started.patch().isDone()) {
+        return; // One at a time: if this one was overtaken, the batch compiles after the quiet period.
+      }
+      dropped++; // Overtaken by later events of the same batch, and over: this one replaces it.
+      started = null;
     }
-    CompletableFuture<CompiledPatch> patch = new CompletableFuture<>();
-    started = new Started(Set.copyOf(paths), nanos, Instant.now(), patch);
+    if (paths.stream().anyMatch(EarlyCompile::empty)) {
+      return; // An editor that truncates a file before writing it: the write's event comes next.
+    }
     try {
-      thread.execute(() -> {
-        try {
-          patch.complete(compiler.apply(paths));
-        } catch (RuntimeException | LinkageError e) {
-          patch.completeExceptionally(e);
-        }
-      });
-    } catch (RuntimeException e) {
-      started = null; // Closed: the batch compiles as usual.
+      started = new Started(Set.copyOf(paths), nanos, Instant.now(),
+          CompletableFuture.supplyAsync(() -> compiler.apply(paths), thread));
+    } catch (RejectedExecutionException e) {
+      // Closed: the batch compiles as usual.
+    }
+  }
+
+  private static boolean empty(Path file) {
+    try {
+      return Files.size(file) == 0;
+    } catch (IOException e) {
+      return true; // Gone meanwhile: the batch's own check decides what it was.
     }
   }
 
@@ -75,13 +89,34 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
     }
     CompiledPatch patch;
     try {
-      patch = early.patch().get();
+      patch = early.patch().get(); // Also when it will be dropped: the caller compiles next.
     } catch (ExecutionException e) {
+      dropped++;
       return null; // Compiled again, now, where the failure is reported as usual.
     }
     boolean same = changes.deleted().isEmpty() && early.files().equals(Set.copyOf(changes.changed()))
         && changes.lastEventNanos() < early.nanos();
-    return same ? new Patch(patch, early.at()) : null;
+    if (!same) {
+      dropped++;
+      return null;
+    }
+    used++;
+    return new Patch(patch, early.at());
+  }
+
+  /** Whether an early compile is running; for tests, on the thread that calls {@link #quiet}. */
+  boolean compiling() {
+    return started != null && !started.patch().isDone();
+  }
+
+  /** Early patches used so far; for tests. */
+  int used() {
+    return used;
+  }
+
+  /** Early compiles dropped so far (stale, overtaken, or failed); for tests. */
+  int dropped() {
+    return dropped;
   }
 
   /** Stops the early thread, waiting a little for a compile in progress. */

@@ -3,25 +3,38 @@ package io.github.reloadloop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.compile.CompiledPatch;
+import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.watch.ChangeSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** When a patch compiled early is used, on a compile the test holds and releases. */
 @Timeout(20)
 class EarlyCompileUnitTests {
 
-  private static final Path A = Path.of("/src/shop/A.java");
-  private static final Path B = Path.of("/src/shop/B.java");
+  @TempDir
+  Path directory;
+  private Path a;
+  private Path b;
 
   private final CountDownLatch release = new CountDownLatch(1);
   private final List<List<Path>> compiled = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void saveFiles() throws IOException {
+    a = Files.writeString(directory.resolve("A.java"), "class A {}");
+    b = Files.writeString(directory.resolve("B.java"), "class B {}");
+  }
 
   private CompiledPatch compile(List<Path> files) {
     compiled.add(files);
@@ -40,26 +53,26 @@ class EarlyCompileUnitTests {
   @Test
   void sameFilesNoLaterEvent_take_theEarlyPatch() throws InterruptedException {
     try (EarlyCompile early = new EarlyCompile(this::compile)) {
-      early.quiet(List.of(A), 100);
+      early.quiet(List.of(a), 100);
       release.countDown();
 
-      EarlyCompile.Patch patch = early.take(batch(50, A));
+      EarlyCompile.Patch patch = early.take(batch(50, a));
 
       assertThat(patch).isNotNull();
-      assertThat(patch.patch().sources()).containsExactly(A);
-      assertThat(early.take(batch(50, A))).as("taken once").isNull();
+      assertThat(patch.patch().sources()).containsExactly(a);
+      assertThat(early.take(batch(50, a))).as("taken once").isNull();
     }
   }
 
   @Test
   void eventAfterTheCompileStarted_take_dropped() throws InterruptedException {
     try (EarlyCompile early = new EarlyCompile(this::compile)) {
-      early.quiet(List.of(A), 100);
-      early.quiet(List.of(A), 150); // The editor wrote again while the first compile ran: not started twice.
+      early.quiet(List.of(a), 100);
+      early.quiet(List.of(a), 150); // The editor wrote again while the first compile ran: not started twice.
       release.countDown();
 
-      assertThat(early.take(batch(150, A))).isNull();
-      assertThat(compiled).containsExactly(List.of(A));
+      assertThat(early.take(batch(150, a))).isNull();
+      assertThat(compiled).containsExactly(List.of(a));
     }
   }
 
@@ -67,18 +80,18 @@ class EarlyCompileUnitTests {
   void otherFilesOrADeletion_take_dropped() throws InterruptedException {
     try (EarlyCompile early = new EarlyCompile(this::compile)) {
       release.countDown();
-      early.quiet(List.of(A), 100);
-      assertThat(early.take(batch(50, A, B))).isNull();
+      early.quiet(List.of(a), 100);
+      assertThat(early.take(batch(50, a, b))).isNull();
 
-      early.quiet(List.of(A), 100);
-      assertThat(early.take(new ChangeSet(List.of(A), List.of(B), 0, 50, List.of()))).isNull();
+      early.quiet(List.of(a), 100);
+      assertThat(early.take(new ChangeSet(List.of(a), List.of(b), 0, 50, List.of()))).isNull();
     }
   }
 
   @Test
   void compileStillRunning_take_waitsForItBeforeTheCallerCompiles() throws Exception {
     try (EarlyCompile early = new EarlyCompile(this::compile)) {
-      early.quiet(List.of(A), 100);
+      early.quiet(List.of(a), 100);
       Thread releaser = new Thread(() -> {
         try {
           Thread.sleep(200);
@@ -89,7 +102,7 @@ class EarlyCompileUnitTests {
       });
       releaser.start();
 
-      assertThat(early.take(batch(150, A))).isNull();
+      assertThat(early.take(batch(150, a))).isNull();
       assertThat(release.getCount()).as("returned only once the early compile had ended").isZero();
     }
   }
@@ -99,16 +112,60 @@ class EarlyCompileUnitTests {
     try (EarlyCompile early = new EarlyCompile(files -> {
       throw new IllegalStateException("compiler crashed");
     })) {
-      early.quiet(List.of(A), 100);
+      early.quiet(List.of(a), 100);
 
-      assertThat(early.take(batch(50, A))).isNull();
+      assertThat(early.take(batch(50, a))).isNull();
+      assertThat(early.dropped()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void compileThrowsAnError_take_noPatch_doesNotWaitForever() throws InterruptedException {
+    try (EarlyCompile early = new EarlyCompile(files -> {
+      throw new StackOverflowError("deep generics");
+    })) {
+      early.quiet(List.of(a), 100);
+
+      assertThat(early.take(batch(50, a))).isNull();
+      early.quiet(List.of(a), 200); // The early thread still takes work.
+      assertThat(early.take(batch(150, a))).isNull();
+      assertThat(early.dropped()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void emptyFile_quiet_nothingStarted() throws Exception {
+    Files.writeString(a, ""); // An editor truncated it; its write comes next.
+    try (EarlyCompile early = new EarlyCompile(this::compile)) {
+      release.countDown();
+      early.quiet(List.of(a, b), 100);
+
+      assertThat(early.take(batch(50, a, b))).isNull();
+      assertThat(compiled).isEmpty();
+    }
+  }
+
+  @Test
+  void finishedCompileOvertakenByLaterEvents_quiet_replacedAndCountedAsDropped() throws InterruptedException {
+    try (EarlyCompile early = new EarlyCompile(this::compile)) {
+      release.countDown();
+      early.quiet(List.of(a), 100);
+      Await.until("the first compile over", () -> !early.compiling());
+      early.quiet(List.of(a), 300); // The editor wrote again, and its events went quiet again.
+
+      EarlyCompile.Patch patch = early.take(batch(250, a));
+
+      assertThat(patch).isNotNull();
+      assertThat(compiled).hasSize(2);
+      assertThat(early.used()).isEqualTo(1);
+      assertThat(early.dropped()).isEqualTo(1);
     }
   }
 
   @Test
   void nothingStarted_take_null() throws InterruptedException {
     try (EarlyCompile early = new EarlyCompile(this::compile)) {
-      assertThat(early.take(batch(50, A))).isNull();
+      assertThat(early.take(batch(50, a))).isNull();
     }
   }
 }

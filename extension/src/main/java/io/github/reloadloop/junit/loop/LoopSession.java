@@ -41,6 +41,9 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class LoopSession implements AutoCloseable {
 
+  /** How many classes near a failing test class are prepared for their first reload. */
+  private static final int NEAR_CLASSES = 32;
+
   private final LoopConfiguration configuration;
   private final ConsoleFactory consoleFactory;
   private final String inactiveReason;
@@ -62,8 +65,6 @@ public final class LoopSession implements AutoCloseable {
   private final FreshRuns freshRuns = new FreshRuns(this);
   private final Revalidation revalidation = new Revalidation(this);
   private volatile ClassGraph graph;
-  /** How many classes near a failing test class are prepared for their first reload. */
-  private static final int NEAR_CLASSES = 32;
   /** The outer launcher run's plan, when its launcher registers listeners ({@link OuterPlans}). */
   private volatile TestPlan outerPlan;
   private volatile LoopConsole console;

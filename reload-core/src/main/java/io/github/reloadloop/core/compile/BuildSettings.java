@@ -15,7 +15,8 @@ import java.util.Optional;
  * use nestmates), so the JVM accepts a body-only change. A file without class files takes its root's
  * defaults.
  *
- * <p>Threading: confined to the reload thread.
+ * <p>Threading: used by one compile at a time, on the reload thread or on the thread that compiles a save
+ * early (see {@link PatchCompiler#tryCompile}).
  */
 final class BuildSettings {
 

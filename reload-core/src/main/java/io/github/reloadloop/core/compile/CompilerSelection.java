@@ -13,7 +13,8 @@ import java.util.Map;
  * javac). When a patch from the other compiler fits the running classes better, it is remembered for those
  * files and their root.
  *
- * <p>Threading: used on the reload thread; {@link #describe()} may be read from any thread.
+ * <p>Threading: used by one compile at a time, on the reload thread or on the thread that compiles a save
+ * early (see {@link PatchCompiler#tryCompile}); {@link #describe()} may be read from any thread.
  */
 final class CompilerSelection {
 

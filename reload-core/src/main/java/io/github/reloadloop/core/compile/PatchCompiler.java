@@ -39,6 +39,8 @@ public final class PatchCompiler implements AutoCloseable {
   private final BuildSettings builds;
   private final CompilerSelection selection;
   private final GroupedCompile grouped;
+  /** Set by {@link #tryCompile}, read by {@link #settle}: never at the same time (see the class comment). */
+  private Tried lastTried;
   /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
   private volatile Path warmUpFile;
   /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
@@ -146,9 +148,9 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   /**
-   * Compiles as {@link #compile} does, without remembering which files failed: for a compile started before
-   * its batch was complete, whose patch may be dropped. {@link #settle} the patch that is used. Not while
-   * another compile of this compiler runs.
+   * Compiles as {@link #compile} does, without remembering what the patch means for later compiles (which
+   * files failed, which compiler fits them): for a compile started before its batch was complete, whose patch
+   * may be dropped. {@link #settle} the patch that is used. Not while another compile of this compiler runs.
    */
   public CompiledPatch tryCompile(List<Path> changed) {
     long start = System.nanoTime();
@@ -176,20 +178,25 @@ public final class PatchCompiler implements AutoCloseable {
     warmUpFile = files.iterator().next();
     CompilerKind kind = selection.choose(files);
     Attempt attempt = compileWithDependents(kind, sources, warnings);
+    CompilerKind better = null;
     if (attempt.output().succeeded() && selection.automatic() && attempt.judgement().onlySyntheticDifferences()) {
       Attempt other = compileWithDependents(kind.other(), attempt.sources(), warnings);
       if (other.output().succeeded() && other.judgement().differences() < attempt.judgement().differences()) {
         attempt = other;
-        selection.remember(other.kind(), files);
+        better = other.kind();
       }
     }
     List<Path> compiled = attempt.sources().stream().map(SourceFile::path).toList();
-    if (!attempt.output().succeeded()) {
-      return failed(compiled, attempt.output().problems(), CompilerSelection.name(attempt.kind()), start, warnings);
-    }
-    return new CompiledPatch(compiled, classes(attempt.output()), List.of(), CompilerSelection.name(attempt.kind()),
-        Duration.ofNanos(System.nanoTime() - start), warnings);
+    CompiledPatch patch = !attempt.output().succeeded()
+        ? failed(compiled, attempt.output().problems(), CompilerSelection.name(attempt.kind()), start, warnings)
+        : new CompiledPatch(compiled, classes(attempt.output()), List.of(), CompilerSelection.name(attempt.kind()),
+            Duration.ofNanos(System.nanoTime() - start), warnings);
+    lastTried = new Tried(patch, better, Set.copyOf(files));
+    return patch;
   }
+
+  /** The last patch {@link #tryCompile} made, and the compiler found to fit its files better, if any. */
+  private record Tried(CompiledPatch patch, CompilerKind better, Set<Path> files) {}
 
   /** One compiler's patch: the sources it compiled (dependents included), what came out, how it fits. */
   private record Attempt(CompilerKind kind, List<SourceFile> sources, CompileOutput output, Judgement judgement) {}
@@ -289,8 +296,9 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   /**
-   * Remembers what {@code patch} (from {@link #tryCompile}) means for the next compile: the files of a patch
-   * that failed are compiled again with the next batch.
+   * Remembers what {@code patch} (from {@link #tryCompile}) means for the next compiles: the files of a patch
+   * that failed are compiled again with the next batch, and a compiler found to fit the files better than the
+   * one that built them is used for them from then on.
    *
    * @return the patch
    */
@@ -298,6 +306,10 @@ public final class PatchCompiler implements AutoCloseable {
     failed.clear();
     if (!patch.succeeded()) {
       failed.addAll(patch.sources());
+    }
+    Tried tried = lastTried;
+    if (tried != null && tried.patch() == patch && tried.better() != null) {
+      selection.remember(tried.better(), tried.files());
     }
     return patch;
   }

@@ -43,7 +43,8 @@ public final class ChangeBatcher {
   public interface Early {
     /**
      * @param paths the files saved, as the batch would hand them out now
-     * @param nanos now ({@link System#nanoTime()} on the system clock): events after it make the work stale
+     * @param nanos now, on the batcher's clock ({@link System#nanoTime()} unless a test gives another): events
+     *     stamped after it make the work stale
      */
     void quiet(List<Path> paths, long nanos);
   }
