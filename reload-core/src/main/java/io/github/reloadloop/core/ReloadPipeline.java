@@ -37,10 +37,6 @@ final class ReloadPipeline {
     this.listener = listener;
   }
 
-  void process(ChangeSet changes) {
-    process(changes, null);
-  }
-
   /**
    * @param early the batch's patch if its compile started before the batch was handed out (see
    *     {@link EarlyCompile}), else {@code null}: the batch is compiled now

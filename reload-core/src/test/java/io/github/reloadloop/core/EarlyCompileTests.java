@@ -32,7 +32,19 @@ class EarlyCompileTests {
     return "package early;\npublic class Counter {\n  public static int value() { return " + value + "; }\n}\n";
   }
 
-  private static AutoReloader ready(AutoReloader reloader) throws InterruptedException {
+  /** Builds the project as it is and loads its Counter. */
+  private static Class<?> buildCounter(SampleProject project) {
+    project.build(CompilerKind.JAVAC);
+    return project.load("early.Counter");
+  }
+
+  /**
+   * A reloader with the long debounce, once it takes saves. Its saves come from {@link AutoReloader#reload}
+   * alone: a watcher's event for the same write, arriving a few milliseconds later, would make the test's
+   * early compile stale at random.
+   */
+  private static AutoReloader started(SampleProject project, RecordingListener seen) throws InterruptedException {
+    AutoReloader reloader = project.reloader(seen).debounce(DEBOUNCE).withoutWatcher().start();
     assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
     return reloader;
   }
@@ -41,11 +53,10 @@ class EarlyCompileTests {
   void save_reload_compiledWithinTheDebounce_thatPatchUsed() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       Path file = project.write("early/Counter.java", counter("1"));
-      project.build(CompilerKind.JAVAC);
-      Class<?> counter = project.load("early.Counter");
+      Class<?> counter = buildCounter(project);
       RecordingListener seen = new RecordingListener();
 
-      try (AutoReloader reloader = ready(project.reloader(seen).debounce(DEBOUNCE).start())) {
+      try (AutoReloader reloader = started(project, seen)) {
         project.write("early/Counter.java", counter("2"));
         Instant saved = Instant.now();
         reloader.reload(file);
@@ -66,11 +77,10 @@ class EarlyCompileTests {
   void writeAfterTheEarlyCompileStarted_reload_laterContentApplied_earlyPatchDropped() throws Exception {
     try (SampleProject project = new SampleProject(directory)) {
       Path file = project.write("early/Counter.java", counter("1"));
-      project.build(CompilerKind.JAVAC);
-      Class<?> counter = project.load("early.Counter");
+      Class<?> counter = buildCounter(project);
       RecordingListener seen = new RecordingListener();
 
-      try (AutoReloader reloader = ready(project.reloader(seen).debounce(DEBOUNCE).start())) {
+      try (AutoReloader reloader = started(project, seen)) {
         // Half a save: the early compile reads it (and fails on it), then the editor writes the rest.
         project.write("early/Counter.java", counter("2 +"));
         reloader.reload(file);
@@ -95,11 +105,10 @@ class EarlyCompileTests {
       Path counterFile = project.write("early/Counter.java", counter("1"));
       Path limitFile = project.write("early/Limit.java",
           "package early;\npublic class Limit {\n  public static int max() { return 5; }\n}\n");
-      project.build(CompilerKind.JAVAC);
-      Class<?> counter = project.load("early.Counter");
+      Class<?> counter = buildCounter(project);
       RecordingListener seen = new RecordingListener();
 
-      try (AutoReloader reloader = ready(project.reloader(seen).debounce(DEBOUNCE).start())) {
+      try (AutoReloader reloader = started(project, seen)) {
         // Counter now uses a method Limit does not have yet: its compile fails, and it is retried.
         project.write("early/Counter.java", counter("Limit.min()"));
         reloader.reload(counterFile);
