@@ -342,7 +342,7 @@ public final class AutoReloader implements AutoCloseable {
     return new ReloadStatus(layout.sourceRoots(), layout.classDirectories(), overlay.directories(), releases,
         compiler.describeCompiler(), agent.source(), enhanced, state.reloadedClasses(), state.reloads(),
         state.problems(), state.refused(), state.recentTimes(), moduleNames,
-        modules.notWatched(layout.sourceRoots()));
+        modules.notWatched(layout.sourceRoots()), state.inPlace());
   }
 
   /**

@@ -67,7 +67,7 @@ final class ReloadPipeline {
     Applied applied = applier.apply(planner.plan(patch));
     Duration reloadTime = Duration.ofNanos(applied.redefinedAtNanos() - changes.firstEventNanos());
     applied.warnings().forEach(listener::warning);
-    state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime);
+    state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime, applied.inPlace());
     if (!applied.redefined().isEmpty()) {
       listener.redefined(applied.redefined(), applied.redefineTime());
     }
@@ -77,6 +77,6 @@ final class ReloadPipeline {
     OnReloadHooks.run(applied.redefinedClasses(), listener);
     listener.reloaded(new ReloadResult(startedAt, patch.sources(), changes.deleted(), patch.classNames(),
         applied.redefined(), applied.added(), applied.refused(), List.of(), patch.compiler(), patch.compileTime(),
-        applied.redefineTime(), reloadTime));
+        applied.redefineTime(), reloadTime, applied.inPlace()));
   }
 }

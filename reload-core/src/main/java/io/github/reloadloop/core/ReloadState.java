@@ -21,6 +21,7 @@ final class ReloadState {
   private List<CompileProblem> problems = List.of();
   private final Map<String, RefusedClass> refused = new LinkedHashMap<>();
   private final Set<String> reloadedClasses = new LinkedHashSet<>();
+  private final Map<String, List<String>> inPlace = new LinkedHashMap<>();
   private final Deque<Duration> recentTimes = new ArrayDeque<>();
   private int reloads;
 
@@ -33,9 +34,17 @@ final class ReloadState {
     problems = List.of();
   }
 
+  /** @param madeInPlace classes of {@code redefined} changed in place, with what changed */
   synchronized void applied(List<String> redefined, List<String> added, List<RefusedClass> newlyRefused,
-      Duration reloadTime) {
+      Duration reloadTime, Map<String, List<String>> madeInPlace) {
     problems = List.of();
+    redefined.forEach(name -> {
+      if (madeInPlace.containsKey(name)) {
+        inPlace.put(name, madeInPlace.get(name));
+      } else {
+        inPlace.remove(name); // Redefined as compiled: its shape is back to what the JVM loaded.
+      }
+    });
     redefined.forEach(refused::remove);
     added.forEach(refused::remove);
     newlyRefused.forEach(r -> refused.put(r.className(), r));
@@ -57,6 +66,10 @@ final class ReloadState {
 
   synchronized Map<String, RefusedClass> refused() {
     return Map.copyOf(refused);
+  }
+
+  synchronized Map<String, List<String>> inPlace() {
+    return Map.copyOf(inPlace);
   }
 
   synchronized List<String> reloadedClasses() {

@@ -28,6 +28,8 @@ import java.util.Map;
  *     directory's name)
  * @param notWatched the project's class directories and jars on the class path whose sources are not watched,
  *     each with the reason (outside any module, not a build's class directory, sources not among the roots)
+ * @param inPlace classes that run a change of their private members made in place (added methods, lambdas or
+ *     fields), each with what its latest change did ({@code 1 method added})
  * @since 0.1.0
  */
 public record ReloadStatus(
@@ -44,7 +46,17 @@ public record ReloadStatus(
     Map<String, RefusedClass> refused,
     List<Duration> recentReloadTimes,
     Map<Path, String> modules,
-    Map<Path, String> notWatched) {
+    Map<Path, String> notWatched,
+    Map<String, List<String>> inPlace) {
+
+  /** A status with no class changed in place. */
+  public ReloadStatus(List<Path> sourceRoots, Map<Path, Path> outputDirectories, Map<Path, Path> overlayDirectories,
+      Map<Path, Integer> releases, String compiler, String agent, boolean enhancedRedefinition,
+      List<String> reloadedClasses, int reloads, List<CompileProblem> problems, Map<String, RefusedClass> refused,
+      List<Duration> recentReloadTimes, Map<Path, String> modules, Map<Path, String> notWatched) {
+    this(sourceRoots, outputDirectories, overlayDirectories, releases, compiler, agent, enhancedRedefinition,
+        reloadedClasses, reloads, problems, refused, recentReloadTimes, modules, notWatched, Map.of());
+  }
 
   /** Whether the running code matches the sources: no outstanding compile problems and no refused class. */
   public boolean upToDate() {

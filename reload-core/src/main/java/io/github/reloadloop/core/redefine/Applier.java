@@ -37,7 +37,7 @@ public final class Applier {
 
   public Applied apply(RedefinitionPlan plan) {
     List<String> warnings = new ArrayList<>();
-    if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty()) {
+    if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty() || !plan.inPlace().isEmpty()) {
       Instrumentation jvm = instrumentation.get();
       redefiner = redefiner == null ? new Redefiner(jvm) : redefiner;
       definer = definer == null ? new ClassDefiner(jvm) : definer;
@@ -51,20 +51,26 @@ public final class Applier {
       }
     }
     long start = System.nanoTime();
-    Redefiner.Outcome outcome = plan.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
-        : redefiner.redefine(additions(instrumentation.get()).fit(plan.redefinitions(), this::runningBytes));
-    long end = System.nanoTime();
     Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
+    InPlaceBatch inPlace = new InPlaceBatch(plan.redefinitions());
+    inPlace.prepare(plan.inPlace().values(), running).forEach((name, why) ->
+        refused.put(name, Planner.refusedClass(plan.patch(), name, List.of("not in place: " + why))));
+    Redefiner.Outcome outcome = inPlace.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
+        : redefiner.redefine(additions(instrumentation.get()).fit(inPlace.redefinitions(), this::runningBytes),
+            inPlace.groups());
+    long end = System.nanoTime();
     outcome.failures().forEach((name, why) ->
         refused.putIfAbsent(name, Planner.refusedClass(plan.patch(), name, List.of(why))));
     for (Class<?> type : outcome.redefined()) {
-      running.replaced(type, plan.redefinitions().get(type));
+      running.replaced(type, inPlace.redefinitions().get(type));
     }
+    Map<String, List<String>> madeInPlace = inPlace.applied(outcome.redefined());
     warnings.addAll(overlay.write(plan.patch().classes()));
-    List<String> redefined = outcome.redefined().stream().map(Class::getName).distinct()
+    List<Class<?>> redefinedClasses = outcome.redefined().stream().filter(inPlace::isOwn).toList();
+    List<String> redefined = redefinedClasses.stream().map(Class::getName).distinct()
         .filter(n -> !refused.containsKey(n)).toList();
-    return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),
-        Duration.ofNanos(end - start), end, warnings);
+    return new Applied(redefinedClasses, redefined, plan.added(), List.copyOf(refused.values()),
+        Duration.ofNanos(end - start), end, warnings, madeInPlace);
   }
 
   /**

@@ -1,0 +1,59 @@
+package io.github.reloadloop.core.inplace;
+
+import static io.github.reloadloop.core.support.SampleProject.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reloadloop.core.AutoReloader;
+import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.support.RecordingListener;
+import io.github.reloadloop.core.support.SampleProject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real sources built by javac, loaded, edited with private structural changes, and changed in place. */
+@Timeout(60)
+class InPlaceReloadTests {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void addedPrivateHelper_runsInTheSameObject() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("shop/Ledger.java", """
+          package shop;
+          public class Ledger {
+            private int base = 40;
+            public int total() { return base; }
+          }
+          """);
+      project.build(CompilerKind.JAVAC);
+      Class<?> type = project.load("shop.Ledger");
+      Object ledger = type.getConstructor().newInstance();
+      assertThat(call(ledger, "total")).isEqualTo(40);
+      RecordingListener events = new RecordingListener();
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        project.write("shop/Ledger.java", """
+            package shop;
+            public class Ledger {
+              private int base = 40;
+              public int total() { return plus(2); }
+              private int plus(int more) { return base + more; }
+            }
+            """);
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+        assertThat(call(ledger, "total")).as("%s", events).isEqualTo(42);
+        ReloadResult result = events.results.get(events.results.size() - 1);
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.inPlace()).containsKey("shop.Ledger");
+        assertThat(result.inPlaceSuffix()).isEqualTo(" in place (1 method added)");
+      }
+    }
+  }
+}
