@@ -3,7 +3,6 @@ package io.github.reloadloop.core.inplace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -21,13 +20,14 @@ import org.objectweb.asm.tree.MethodNode;
  * @param link internal name of its link class, or {@code null} before one was needed
  * @param sites the link table's entries, by index
  * @param staticFields for each added private static field ({@code name:descriptor}), the class holding it
- * @param sideFields added private instance fields ({@code name:descriptor}), kept aside per object
+ * @param sideFields added private instance fields ({@code name:descriptor}), kept aside per object, each with
+ *     the number of the change that added it (a field removed and added again is another field)
  * @param homes where each method body lives
  * @param companions the class file each companion runs, by internal name
  * @param lastCompiled the compiled class file the class runs as (what the user's sources said last)
  */
 record ClassHistory(String name, String prefix, int nextNumber, String link, List<Site> sites,
-    Map<String, String> staticFields, Set<String> sideFields, List<Home> homes, Map<String, byte[]> companions,
+    Map<String, String> staticFields, Map<String, Integer> sideFields, List<Home> homes, Map<String, byte[]> companions,
     byte[] lastCompiled) {
 
   private static final Pattern LAMBDA = Pattern.compile("lambda\\$.*");
@@ -35,7 +35,7 @@ record ClassHistory(String name, String prefix, int nextNumber, String link, Lis
   ClassHistory {
     sites = List.copyOf(sites);
     staticFields = Map.copyOf(staticFields);
-    sideFields = Set.copyOf(sideFields);
+    sideFields = Map.copyOf(sideFields);
     homes = List.copyOf(homes);
     companions = Map.copyOf(companions);
   }
@@ -59,7 +59,7 @@ record ClassHistory(String name, String prefix, int nextNumber, String link, Lis
           lambda ? Home.Kind.LAMBDA : Home.Kind.METHOD, method.name, method.desc, method.access,
           lambda ? Fingerprint.of(method, node.name, ClassHistory::isLambdaName) : null));
     }
-    return new ClassHistory(node.name, prefix, 1, null, List.of(), Map.of(), Set.of(), homes, Map.of(), running);
+    return new ClassHistory(node.name, prefix, 1, null, List.of(), Map.of(), Map.of(), homes, Map.of(), running);
   }
 
   /** Whether the compiler generated this private method for a lambda body (javac and ecj name them so). */

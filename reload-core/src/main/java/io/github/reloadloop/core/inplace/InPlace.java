@@ -37,6 +37,9 @@ public final class InPlace {
   /** System property that switches in-place changes off ({@code false}); on by default. */
   public static final String PROPERTY = "reload.inplace";
 
+  /** What every generated class's name has after the name of the class it serves. */
+  static final String COMPANION_MARK = "$$Reload";
+
   /** Numbers the companions' names per class across reloaders of one JVM, so that names never clash. */
   private static final ClassValue<int[]> GENERATIONS = new ClassValue<>() {
     @Override
@@ -213,8 +216,9 @@ public final class InPlace {
     Map<String, SideField> stores = new HashMap<>();
     Map<SideField, MethodHandle> initializers = new HashMap<>();
     try {
-      for (String key : edit.next().sideFields()) {
-        SideField store = runtime.store(key);
+      for (Map.Entry<String, Integer> field : edit.next().sideFields().entrySet()) {
+        String key = field.getKey();
+        SideField store = runtime.store(key + "#" + field.getValue());
         MethodHandle initializer = initializer(own, classes, edit.initializers().get(key));
         if (store == null) {
           store = new SideField(MethodType.fromMethodDescriptorString("()" + key.substring(key.indexOf(':') + 1),
@@ -223,7 +227,7 @@ public final class InPlace {
         } else {
           initializers.put(store, initializer); // Once the class runs the new code.
         }
-        stores.put(key, store);
+        stores.put(key + "#" + field.getValue(), store);
       }
       String link = edit.next().link();
       if (link != null) {
@@ -287,7 +291,7 @@ public final class InPlace {
       generation = ++GENERATIONS.get(type)[0];
     }
     String name = type.getName().replace('.', '/');
-    return name + "$$Reload" + (generation == 1 ? "" : generation + "_");
+    return name + COMPANION_MARK + (generation == 1 ? "" : generation + "_");
   }
 
   /** Internal names of every supertype of a class: superclasses and all interfaces. */

@@ -78,7 +78,7 @@ final class InPlaceEngine {
       destinations.put(method, companionHome(history, method, companion, fingerprints.get(method), created, taken));
     }
     Map<String, MethodNode> initializerCode = new LinkedHashMap<>();
-    Map<String, Home> initializers = initializers(history, n, fields.side(), companion, initializerCode, created,
+    Map<String, Home> initializers = initializers(history, n, fields.side().keySet(), companion, initializerCode, created,
         taken);
 
     Map<String, Home> byCompiled = new LinkedHashMap<>();
@@ -137,14 +137,14 @@ final class InPlaceEngine {
   }
 
   /** Added fields: private static ones to the holder (or the one that has held them), instance ones aside. */
-  private record Fields(Map<String, String> holders, List<FieldNode> added, Set<String> side) {}
+  private record Fields(Map<String, String> holders, List<FieldNode> added, Map<String, Integer> side) {}
 
   private static Fields fields(ClassHistory history, ClassNode n, ClassNode r, String holder) {
     Map<String, FieldNode> running = new LinkedHashMap<>();
     r.fields.forEach(f -> running.put(f.name + ":" + f.desc, f));
     Map<String, String> holders = new LinkedHashMap<>();
     List<FieldNode> added = new ArrayList<>();
-    Set<String> side = new LinkedHashSet<>();
+    Map<String, Integer> side = new LinkedHashMap<>();
     for (FieldNode field : n.fields) {
       String key = field.name + ":" + field.desc;
       FieldNode old = running.get(key);
@@ -161,7 +161,7 @@ final class InPlaceEngine {
         throw new NotInPlace("the added field " + field.name + " has annotations that frameworks may look for");
       }
       if ((field.access & Opcodes.ACC_STATIC) == 0) {
-        side.add(key);
+        side.put(key, history.sideFields().getOrDefault(key, history.nextNumber()));
       } else if (history.staticFields().containsKey(key)) {
         holders.put(key, history.staticFields().get(key));
       } else {

@@ -34,7 +34,7 @@ final class Rewriter {
   private final Set<String> supertypes;
   private final Map<String, Home> destinations;
   private final Map<String, String> holders;
-  private final Set<String> side;
+  private final Map<String, Integer> side;
   private final Map<String, ClassShape> shapes;
   private final List<Site> sites;
   private final String link;
@@ -45,13 +45,13 @@ final class Rewriter {
    * @param supertypes internal names of all its supertypes
    * @param destinations the home of each compiled method, by name and descriptor
    * @param holders the class holding each added static field, by {@code name:descriptor}
-   * @param side added instance fields kept aside, by {@code name:descriptor}
+   * @param side added instance fields kept aside, by {@code name:descriptor}, with the change that added each
    * @param shapes the compiled shape of each class of the nest, by internal name
    * @param sites the link table so far, to which new sites are added
    * @param link internal name of the link class
    */
   Rewriter(String self, String host, Set<String> supertypes, Map<String, Home> destinations,
-      Map<String, String> holders, Set<String> side, Map<String, ClassShape> shapes, List<Site> sites, String link) {
+      Map<String, String> holders, Map<String, Integer> side, Map<String, ClassShape> shapes, List<Site> sites, String link) {
     this.self = self;
     this.host = host;
     this.supertypes = supertypes;
@@ -100,10 +100,13 @@ final class Rewriter {
       return null;
     }
     int op = field.getOpcode();
-    if (own && side.contains(key)) {
+    if (own && side.containsKey(key)) {
+      List<Object> store = List.of(side.get(key));
       return op == Opcodes.GETFIELD
-          ? site(Site.Kind.SIDE_GET, field.owner, field.name, field.desc, "(L" + self + ";)" + field.desc)
-          : site(Site.Kind.SIDE_SET, field.owner, field.name, field.desc, "(L" + self + ";" + field.desc + ")V");
+          ? link(new Site(Site.Kind.SIDE_GET, field.owner, field.name, field.desc, "(L" + self + ";)" + field.desc,
+              store), field.name, "(L" + self + ";)" + field.desc)
+          : link(new Site(Site.Kind.SIDE_SET, field.owner, field.name, field.desc,
+              "(L" + self + ";" + field.desc + ")V", store), field.name, "(L" + self + ";" + field.desc + ")V");
     }
     if (!companion || !linked(field.owner)) {
       return null;
@@ -228,8 +231,10 @@ final class Rewriter {
     return nest(owner) || supertypes.contains(owner);
   }
 
+  /** Whether a class is of the class's nest (its companions, named after it, are not). */
   private boolean nest(String owner) {
-    return owner.equals(self) || owner.equals(host) || owner.startsWith(host + "$");
+    return owner.equals(self) || owner.equals(host)
+        || owner.startsWith(host + "$") && !owner.contains(InPlace.COMPANION_MARK);
   }
 
   private boolean privateConstructor(String owner, String descriptor) {

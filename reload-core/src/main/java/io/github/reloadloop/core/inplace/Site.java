@@ -15,7 +15,8 @@ import org.objectweb.asm.Type;
  * @param name the member's name
  * @param descriptor the member's descriptor (a field's type, a method's descriptor)
  * @param type the call site's method type descriptor
- * @param lambda for {@link Kind#LAMBDA}: the bootstrap method's name and arguments, as ASM constants
+ * @param lambda for {@link Kind#LAMBDA}: the bootstrap method's name and arguments, as ASM constants; for a
+ *     field kept aside: the number of the change that added it
  */
 record Site(Kind kind, String owner, String name, String descriptor, String type, List<Object> lambda) {
 

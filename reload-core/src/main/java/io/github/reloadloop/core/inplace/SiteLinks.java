@@ -39,7 +39,7 @@ final class SiteLinks {
 
   /**
    * @param own a lookup with the full access of the changed class
-   * @param sideFields the store of each instance field kept aside, by {@code name:descriptor}
+   * @param sideFields the store of each instance field kept aside, by {@code name:descriptor#change}
    */
   SiteLinks(Lookup own, Function<String, SideField> sideFields) {
     this.own = own;
@@ -70,9 +70,9 @@ final class SiteLinks {
       case VIRTUAL, INTERFACE -> own.findVirtual(owner, site.name(), methodType(site.descriptor()));
       case STATIC -> own.findStatic(owner, site.name(), methodType(site.descriptor()));
       case SPECIAL -> own.findSpecial(owner, site.name(), methodType(site.descriptor()), self);
-      case SIDE_GET -> sideFields.apply(site.name() + ":" + site.descriptor()).getter(self,
+      case SIDE_GET -> sideFields.apply(site.name() + ":" + site.descriptor() + "#" + site.lambda().get(0)).getter(self,
           fieldType(site.descriptor()));
-      case SIDE_SET -> sideFields.apply(site.name() + ":" + site.descriptor()).setter(self,
+      case SIDE_SET -> sideFields.apply(site.name() + ":" + site.descriptor() + "#" + site.lambda().get(0)).setter(self,
           fieldType(site.descriptor()));
       case LAMBDA -> throw new IllegalArgumentException("a lambda site has no target");
     };
@@ -121,15 +121,17 @@ final class SiteLinks {
   }
 
   /**
-   * Links a lambda whose body the companion cannot call: the lambda factory, asked with the class's own
-   * access, makes the lambda's class a nestmate of the class. Called by the link class on first use.
+   * Links a lambda whose body the companion cannot call: the lambda factory, asked with the class's own full
+   * access (which a lookup from the companion's module grants), makes the lambda's class a nestmate of the
+   * class. Called by the link class on first use.
    */
   private static CallSite lambda(Lookup own, String factory, Object[] arguments, Lookup caller, String name,
       MethodType type) throws Exception {
+    Lookup full = MethodHandles.privateLookupIn(own.lookupClass(), caller);
     if (factory.equals("metafactory")) {
-      return LambdaMetafactory.metafactory(own, name, type, (MethodType) arguments[0], (MethodHandle) arguments[1],
-          (MethodType) arguments[2]);
+      return LambdaMetafactory.metafactory(full, name, type, (MethodType) arguments[0],
+          (MethodHandle) arguments[1], (MethodType) arguments[2]);
     }
-    return LambdaMetafactory.altMetafactory(own, name, type, arguments);
+    return LambdaMetafactory.altMetafactory(full, name, type, arguments);
   }
 }
