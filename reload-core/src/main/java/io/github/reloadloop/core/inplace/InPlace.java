@@ -160,6 +160,13 @@ public final class InPlace {
     }
   }
 
+  /** The same change with other classes to define: a test seam for classes the JVM refuses. */
+  Change withDefinitions(Change change, List<InPlaceEdit.Definition> definitions) {
+    InPlaceEdit edit = change.edit;
+    return new Change(change.type, new InPlaceEdit(edit.classFile(), definitions, edit.redefinitions(), edit.sites(),
+        edit.initializers(), edit.next(), edit.changes()), null, false);
+  }
+
   /** What to redefine, and what was defined, for one change. */
   public static final class Prepared {
 

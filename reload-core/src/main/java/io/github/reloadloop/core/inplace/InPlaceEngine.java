@@ -97,8 +97,8 @@ final class InPlaceEngine {
         method.name = home.name();
         ownCode.put(home.name() + home.descriptor(), method);
       } else {
+        rewriter.rewrite(method, true);
         MethodNode code = Companion.staticForm(method, home, self);
-        rewriter.rewrite(code, true);
         companionCode.computeIfAbsent(home.owner(), o -> new ArrayList<>()).add(code);
       }
     });
