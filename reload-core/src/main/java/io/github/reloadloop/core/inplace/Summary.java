@@ -41,13 +41,14 @@ final class Summary {
     long oldLambdas = before.methods.stream().filter(ClassHistory::isLambda).count();
     long nowLambdas = after.methods.stream().filter(ClassHistory::isLambda).count();
     for (MethodNode method : after.methods) {
-      if (!ClassHistory.isLambda(method) && !old.contains(method.name + method.desc)) {
+      if (!ClassHistory.isLambda(method) && !old.contains(method.name + method.desc)
+          && !method.name.equals("<clinit>")) {
         add(counts, oldNames.contains(method.name) ? "signature changed" : "method added");
       }
     }
     for (MethodNode method : before.methods) {
       if (!ClassHistory.isLambda(method) && !now.contains(method.name + method.desc)
-          && !nowNames.contains(method.name)) {
+          && !nowNames.contains(method.name) && !method.name.equals("<clinit>")) {
         add(counts, "method removed");
       }
     }

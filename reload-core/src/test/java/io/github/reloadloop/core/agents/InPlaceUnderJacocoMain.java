@@ -49,7 +49,8 @@ public final class InPlaceUnderJacocoMain {
     }
   }
 
-  private static void save(SampleProject project, AutoReloader reloader, String body, String members) {
+  private static void save(SampleProject project, AutoReloader reloader, String body, String members)
+      throws InterruptedException {
     project.write("fixture/Ledger.java", LEDGER.replace("BODY", body).replace("MEMBERS", members));
     if (!reloader.awaitPendingReloads(Duration.ofSeconds(60))) {
       throw new AssertionError("the reload did not end within 60 s");
