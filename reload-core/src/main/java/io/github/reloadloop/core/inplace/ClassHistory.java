@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * @param name internal name of the class
  * @param prefix internal name that its companions' names start with (unique in its class loader)
- * @param nextNumber the number of the next companion
+ * @param nextNumber the number of the next change (which names what it defines)
  * @param link internal name of its link class, or {@code null} before one was needed
  * @param sites the link table's entries, by index
  * @param staticFields for each added private static field ({@code name:descriptor}), the class holding it

@@ -81,6 +81,7 @@ final class InPlaceEngine {
     Map<String, Home> initializers = initializers(history, n, fields.side().keySet(), companion, initializerCode, created,
         taken);
 
+    List<Home> homes = homes(history, destinations, fingerprints, initializers, created); // Before renaming.
     Map<String, Home> byCompiled = new LinkedHashMap<>();
     destinations.forEach((method, home) -> byCompiled.put(method.name + method.desc, home));
     String host = r.nestHostClass != null ? r.nestHostClass : self;
@@ -128,10 +129,10 @@ final class InPlaceEngine {
       definitions.add(new InPlaceEdit.Definition(companion, bytes, "companion"));
       companions.put(companion, bytes);
     }
-    boolean numbered = statics != null || companionCode.containsKey(companion);
-    ClassHistory next = new ClassHistory(self, history.prefix(), number + (numbered ? 1 : 0),
+    // Every change takes a number (names of what it defines, the fields it sets aside), used or not.
+    ClassHistory next = new ClassHistory(self, history.prefix(), number + 1,
         sites.isEmpty() ? history.link() : link, sites, fields.holders(), fields.side(),
-        homes(history, destinations, fingerprints, initializers, created), companions, compiled);
+        homes, companions, compiled);
     return new InPlaceEdit(classFile, definitions, redefinitions, sites, initializers, next,
         Summary.between(read(history.lastCompiled()), read(compiled)));
   }
