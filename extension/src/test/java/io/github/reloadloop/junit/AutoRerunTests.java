@@ -100,7 +100,7 @@ class AutoRerunTests {
     ScriptedConsole console = new ScriptedConsole().thenAwaitWake(() -> TempProject.save(calculator,
         Files.readString(calculator).replace("prices.stream().mapToInt(" + BUG + ").sum()", "sum(prices)")
             .replace("  public static String setUp() {", """
-                  private static int sum(List<Integer> prices) {
+                  static int sum(List<Integer> prices) {
                     return prices.stream().mapToInt(p -> p).sum();
                   }
 

@@ -201,7 +201,7 @@ class ExamineTests {
     console.type("p int doubled(int x) { return 2 * x; }")
         .then(() -> {
           TempProject.edit(ledger, "return entries.stream().mapToInt(i -> i).sum() + 1;",
-              "return adjusted(entries.stream().mapToInt(i -> i).sum());\n  }\n\n  private int adjusted(int sum) {\n"
+              "return adjusted(entries.stream().mapToInt(i -> i).sum());\n  }\n\n  int adjusted(int sum) {\n"
                   + "    return sum + 2;");
           console.awaitTranscript("changed shape");
           return "continue";
