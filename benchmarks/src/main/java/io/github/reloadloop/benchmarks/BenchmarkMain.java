@@ -30,8 +30,8 @@ public final class BenchmarkMain {
   private BenchmarkMain(Path results) {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
-    this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FallbackMemory(work), new FixToGreen(work),
-        new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+    this.benchmarks = List.of(new SaveToLive(work), new InPlaceSaveToLive(work), new MemoryGrowth(work),
+        new FallbackMemory(work), new FixToGreen(work), new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
     this.peers = List.of(new PeerComparison(work));
   }
 
