@@ -31,7 +31,8 @@ public final class BenchmarkMain {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
     this.benchmarks = List.of(new SaveToLive(work), new InPlaceSaveToLive(work), new MemoryGrowth(work),
-        new FallbackMemory(work), new FixToGreen(work), new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+        new FallbackMemory(work), new FixToGreen(work), new LoopOverhead(work), new SuiteOverhead(work),
+        new FallbackRatio(work), new RevalidationSelection(work));
     this.peers = List.of(new PeerComparison(work));
   }
 

@@ -78,8 +78,8 @@ final class InPlaceEngine {
       destinations.put(method, companionHome(history, method, companion, fingerprints.get(method), created, taken));
     }
     Map<String, MethodNode> initializerCode = new LinkedHashMap<>();
-    Map<String, Home> initializers = initializers(history, n, fields.side().keySet(), companion, initializerCode, created,
-        taken);
+    Map<String, Home> initializers = initializers(history, n, fields.side().keySet(), companion, initializerCode,
+        created, taken);
 
     List<Home> homes = homes(history, destinations, fingerprints, initializers, created); // Before renaming.
     Map<String, Home> byCompiled = new LinkedHashMap<>();

@@ -51,7 +51,8 @@ final class Rewriter {
    * @param link internal name of the link class
    */
   Rewriter(String self, String host, Set<String> supertypes, Map<String, Home> destinations,
-      Map<String, String> holders, Map<String, Integer> side, Map<String, ClassShape> shapes, List<Site> sites, String link) {
+      Map<String, String> holders, Map<String, Integer> side, Map<String, ClassShape> shapes, List<Site> sites,
+      String link) {
     this.self = self;
     this.host = host;
     this.supertypes = supertypes;
