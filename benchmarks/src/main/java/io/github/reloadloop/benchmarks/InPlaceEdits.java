@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The kinds of edit the in-place benchmarks save: a body-only edit, or an edit that adds a private member of
  * one kind under a name never used before (so that every save adds one, and removes the one the last save
- * added), through which {@code getAsInt()} returns the new value.
+ * added), through which {@code getAsInt()} returns the new value. {@code method-alternating} adds a method
+ * under one of two names in turn: each save still adds one and removes the other, as a developer going back
+ * and forth between two versions does.
  */
 final class InPlaceEdits {
 
@@ -26,9 +28,10 @@ final class InPlaceEdits {
       case BODY -> {
         return base;
       }
-      case "method" -> {
-        body = "return helper" + edit + "();";
-        member = "private int helper" + edit + "() {\n    return " + value + ";\n  }";
+      case "method", "method-alternating" -> {
+        int name = kind.equals("method") ? edit : edit % 2;
+        body = "return helper" + name + "();";
+        member = "private int helper" + name + "() {\n    return " + value + ";\n  }";
       }
       case "lambda" -> {
         body = "IntSupplier next = () -> " + value + ";\n    return next.getAsInt();";

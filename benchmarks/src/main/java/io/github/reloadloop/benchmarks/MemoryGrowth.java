@@ -32,7 +32,7 @@ final class MemoryGrowth implements Benchmark {
 
   @Override
   public List<String> cases(boolean quick) {
-    return List.of("100-classes", "in-place-100-classes");
+    return List.of("100-classes", "in-place-100-classes", "in-place-alternating-100-classes");
   }
 
   @Override
@@ -41,8 +41,8 @@ final class MemoryGrowth implements Benchmark {
     SyntheticProject project = SyntheticProject.create(workDirectory.resolve("memory-" + caseName), 100);
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> points = new LinkedHashMap<>();
-    try (LiveEditor editor = new LiveEditor(project,
-        caseName.startsWith("in-place") ? "method" : InPlaceEdits.BODY)) {
+    try (LiveEditor editor = new LiveEditor(project, caseName.startsWith("in-place-alternating")
+        ? "method-alternating" : caseName.startsWith("in-place") ? "method" : InPlaceEdits.BODY)) {
       long start = System.nanoTime();
       for (int i = 1; i <= last; i++) {
         editor.edit();
@@ -91,7 +91,14 @@ final class MemoryGrowth implements Benchmark {
     if (cases.containsKey("in-place-100-classes")) {
       report += memoryReport(cases.get("in-place-100-classes"), results, "reloads", SECOND_POINT,
           "memory_growth_mb_1000_in_place_reloads", "memory_growth_in_place_detail",
-          "Memory after in-place reloads of one class, each adding a private method (100-class project)");
+          "Memory after in-place reloads of one class, each adding a private method under a new name"
+              + " (100-class project)");
+    }
+    if (cases.containsKey("in-place-alternating-100-classes")) {
+      report += memoryReport(cases.get("in-place-alternating-100-classes"), results, "reloads", SECOND_POINT,
+          "memory_growth_mb_1000_in_place_alternating_reloads", "memory_growth_in_place_alternating_detail",
+          "Memory after in-place reloads of one class, each adding a private method under one of two names"
+              + " (100-class project)");
     }
     return report;
   }
