@@ -1,6 +1,6 @@
 package io.github.reloadloop.benchmarks;
 
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.junit.loop.LoopConfiguration;
 import io.github.reloadloop.junit.loop.LoopSession;
 import io.github.reloadloop.junit.rerun.RerunOutcome;

@@ -2,7 +2,7 @@ package io.github.reloadloop.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.junit.loop.LoopConfiguration;
 import io.github.reloadloop.junit.loop.LoopSession;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;

@@ -28,7 +28,7 @@ final class AgentConnection {
 
   private AgentConnection(ReloadListener listener) {
     this.agent = CompletableFuture.supplyAsync(() -> load(listener),
-        r -> AutoReloader.daemon(r, "reload-loop-agent").start());
+        r -> Threads.daemon(r, "reload-loop-agent").start());
   }
 
   static AgentConnection start(ReloadListener listener) {

@@ -37,7 +37,7 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
   private record Started(Set<Path> files, long nanos, Instant at, CompletableFuture<CompiledPatch> patch) {}
 
   private final Function<List<Path>, CompiledPatch> compiler;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> AutoReloader.daemon(task,
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> Threads.daemon(task,
       "reload-loop-early-compile"));
   private Started started;
   // Written on the reload thread, read by tests after the reload's listeners have run.

@@ -1,5 +1,6 @@
 package io.github.reloadloop.core;
 
+import io.github.reloadloop.core.api.ReloadResult;
 import io.github.reloadloop.core.compile.CompiledPatch;
 import io.github.reloadloop.core.compile.PatchCompiler;
 import io.github.reloadloop.core.compile.WorkingDirectory;

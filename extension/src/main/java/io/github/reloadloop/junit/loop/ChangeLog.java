@@ -1,7 +1,7 @@
 package io.github.reloadloop.junit.loop;
 
-import io.github.reloadloop.core.RefusedClass;
-import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,8 +3,8 @@ package io.github.reloadloop.junit.loop;
 import static io.github.reloadloop.junit.loop.ConsoleReloadListener.plural;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.CompileProblem;
-import io.github.reloadloop.core.ReloadStatus;
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.console.Commands;
 import io.github.reloadloop.junit.console.Commands.Command;
 import io.github.reloadloop.junit.console.LoopConsole;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.loop;
 
-import io.github.reloadloop.core.ReloadStatus;
+import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.ProjectClasspath;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.loop;
 
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompilerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

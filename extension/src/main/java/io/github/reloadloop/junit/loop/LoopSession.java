@@ -1,11 +1,12 @@
 package io.github.reloadloop.junit.loop;
 
 import io.github.reloadloop.core.AutoReloader;
+import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.api.ReloadResult;
 import io.github.reloadloop.junit.console.ConsoleFactory;
-import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
+import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.TtyConsoleFactory;
 import io.github.reloadloop.junit.graph.ClassGraph;
 import io.github.reloadloop.junit.platform.OuterPlans;
@@ -13,8 +14,8 @@ import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class LoopSession implements AutoCloseable {
   private final String inactiveReason;
   private final ConsoleReloadListener toConsole;
   /** What starts the reloader at the first failure; {@code null} when the loop is off. */
-  private final AutoReloader.Builder reloaderBuilder;
+  private final AutoReloaderBuilder reloaderBuilder;
   private volatile AutoReloader reloader;
   /** Why the reloader could not start (no source root found), or {@code null}. */
   private volatile String startFailure;
@@ -79,7 +80,7 @@ public final class LoopSession implements AutoCloseable {
   private boolean wakeDue;
 
   private LoopSession(LoopConfiguration configuration, ConsoleFactory consoleFactory, String inactiveReason,
-      AutoReloader.Builder reloader, ConsoleReloadListener toConsole, ClassLoader testLoader) {
+      AutoReloaderBuilder reloader, ConsoleReloadListener toConsole, ClassLoader testLoader) {
     this.configuration = configuration;
     this.consoleFactory = consoleFactory;
     this.inactiveReason = inactiveReason;
@@ -144,8 +145,8 @@ public final class LoopSession implements AutoCloseable {
    * The reloader's settings: the roots of {@value LoopConfiguration#DIRS}, or those found from the class path
    * around the module under test, and those of {@value LoopConfiguration#ADD_DIRS}.
    */
-  private static AutoReloader.Builder reloaderBuilder(LoopConfiguration configuration) {
-    AutoReloader.Builder builder = AutoReloader.builder()
+  private static AutoReloaderBuilder reloaderBuilder(LoopConfiguration configuration) {
+    AutoReloaderBuilder builder = AutoReloader.builder()
         .moduleDirectory(LoopConfiguration.moduleDirectory())
         .sourceRoots(configuration.sourceRoots().toArray(Path[]::new))
         .compiler(configuration.compiler())

@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.loop;
 
-import io.github.reloadloop.core.ReloadStatus;
+import io.github.reloadloop.core.api.ReloadStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.github.reloadloop.junit.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.RefusedClass;
-import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

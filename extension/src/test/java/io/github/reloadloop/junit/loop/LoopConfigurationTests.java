@@ -3,7 +3,7 @@ package io.github.reloadloop.junit.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompilerChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.github.reloadloop.junit.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.ReloadStatus;
+import io.github.reloadloop.core.api.ReloadStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

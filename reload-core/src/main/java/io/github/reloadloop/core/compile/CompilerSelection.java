@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.compile;
 
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompilerChoice;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;

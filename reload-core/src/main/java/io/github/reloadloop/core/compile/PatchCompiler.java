@@ -1,7 +1,7 @@
 package io.github.reloadloop.core.compile;
 
-import io.github.reloadloop.core.CompileProblem;
-import io.github.reloadloop.core.CompilerChoice;
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.core.classfile.ClassShape;
 import io.github.reloadloop.core.classfile.ShapeComparison;
 import java.lang.instrument.Instrumentation;

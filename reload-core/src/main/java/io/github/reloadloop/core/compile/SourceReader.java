@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.compile;
 
-import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.project.PackageDeclaration;
 import java.io.IOException;
 import java.nio.ByteBuffer;

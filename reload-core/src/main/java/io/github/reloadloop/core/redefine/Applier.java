@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.redefine;
 
-import io.github.reloadloop.core.RefusedClass;
+import io.github.reloadloop.core.api.RefusedClass;
 import io.github.reloadloop.core.compile.Overlay;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;

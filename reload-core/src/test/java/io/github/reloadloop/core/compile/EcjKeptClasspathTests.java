@@ -2,7 +2,7 @@ package io.github.reloadloop.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.processors.ProcessorFixtures;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.api;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.api;
 
 import java.util.Locale;
 
@@ -19,7 +19,7 @@ public enum CompilerChoice {
   /** Always the Eclipse compiler. */
   ECJ;
 
-  /** The configuration key, read as a system property by {@link AutoReloader#builder()}. */
+  /** The configuration key, read as a system property by {@link io.github.reloadloop.core.AutoReloader#builder()}. */
   public static final String KEY = "reload.compiler";
 
   /**

@@ -1,4 +1,4 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A snapshot of an {@link AutoReloader}'s state, for a {@code status} command or a health check.
+ * A snapshot of an {@link io.github.reloadloop.core.AutoReloader}'s state, for a {@code status} command or a health check.
  *
  * @param sourceRoots the watched directories
  * @param outputDirectories the build's class directory for each root that has one (never written to)

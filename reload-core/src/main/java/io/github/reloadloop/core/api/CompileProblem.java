@@ -1,4 +1,4 @@
-package io.github.reloadloop.core;
+package io.github.reloadloop.core.api;
 
 import io.github.reloadloop.core.compile.WorkingDirectory;
 import java.nio.file.Path;
