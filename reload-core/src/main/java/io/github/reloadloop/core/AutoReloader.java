@@ -1,10 +1,12 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.api.ReloadStatus;
-import io.github.reloadloop.core.compile.Overlay;
+import io.github.reloadloop.core.overlay.Overlay;
 import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.compile.ProjectLayout;
+import io.github.reloadloop.core.overlay.Overlay;
+import io.github.reloadloop.core.project.ProjectLayout;
 import io.github.reloadloop.core.project.OutsideRoots;
+import io.github.reloadloop.core.project.ProjectLayout;
 import io.github.reloadloop.core.project.ProjectModules;
 import io.github.reloadloop.core.redefine.Applier;
 import io.github.reloadloop.core.redefine.EnhancedRedefinition;
@@ -248,12 +250,11 @@ public final class AutoReloader implements AutoCloseable {
   public ReloadStatus status() {
     List<Path> roots = layout.sourceRoots();
     ReloadState.Snapshot reloads = state.snapshot();
-    Map<Path, Integer> releases = new LinkedHashMap<>();
-    roots.forEach(root -> releases.put(root, layout.releaseOf(root)));
+    PatchCompiler.Status compiling = compiler.status();
     Map<Path, String> moduleNames = new LinkedHashMap<>();
     roots.forEach(root -> modules.moduleOf(root).ifPresent(name -> moduleNames.put(root, name)));
-    return new ReloadStatus(roots, layout.classDirectories(), overlay.directories(), releases,
-        compiler.describeCompiler(), agent.source(), enhanced, reloads.reloadedClasses(), reloads.reloads(),
+    return new ReloadStatus(roots, layout.classDirectories(), overlay.directories(), compiling.releases(),
+        compiling.compiler(), agent.source(), enhanced, reloads.reloadedClasses(), reloads.reloads(),
         reloads.problems(), reloads.refused(), reloads.recentTimes(), moduleNames, modules.notWatched(roots));
   }
 

@@ -1,7 +1,7 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.api.CompilerChoice;
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.project.Classpath;
 import io.github.reloadloop.core.project.ProjectModules;
 import java.io.PrintStream;
 import java.nio.charset.Charset;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.ProjectLayout;
+import io.github.reloadloop.core.project.ProjectLayout;
 import io.github.reloadloop.core.project.OutsideRoots;
 import io.github.reloadloop.core.watch.ChangeBatcher;
 import io.github.reloadloop.core.watch.SourceSnapshot;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.examine;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.project.Classpath;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

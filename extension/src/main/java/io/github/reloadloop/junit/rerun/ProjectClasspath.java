@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.rerun;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.project.Classpath;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;

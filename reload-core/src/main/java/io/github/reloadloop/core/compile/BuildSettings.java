@@ -1,8 +1,11 @@
 package io.github.reloadloop.core.compile;
 
 import io.github.reloadloop.core.classfile.ClassShape;
+import io.github.reloadloop.core.project.ClassLocation;
+import io.github.reloadloop.core.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import java.util.Optional;
  * version 0xFFFF), and which compiler built it. A patch compiled the same way has the same synthetic members
  * as the class it replaces (javac at release 8 emits {@code access$000} accessors where release 11 and later
  * use nestmates), so the JVM accepts a body-only change. A file without class files takes its root's
- * defaults.
+ * defaults: what most of a sample of the root's class files were built with, read at start.
  *
  * <p>Threading: used by one compile at a time, on the reload thread or on the thread that compiles a save
  * early (see {@link PatchCompiler#tryCompile}).
@@ -22,6 +25,8 @@ final class BuildSettings {
 
   private static final int PREVIEW_MINOR = 0xFFFF;
   private static final int OLDEST_RELEASE = 8;
+  /** How many class files of a root tell its defaults. */
+  private static final int SAMPLE = 200;
 
   /** What the build of one source file tells. */
   record FileBuild(CompileSettings settings, Optional<CompilerKind> compiler) {}
@@ -59,10 +64,34 @@ final class BuildSettings {
   }
 
   private final ProjectLayout layout;
+  /** Each root's defaults; not changed after the constructor. */
+  private final Map<Path, Defaults> roots = new LinkedHashMap<>();
   private final Map<Path, FileBuild> files = new HashMap<>();
 
   BuildSettings(ProjectLayout layout) {
     this.layout = layout;
+    Map<Path, Path> classDirectories = layout.classDirectories();
+    for (Path root : layout.sourceRoots()) {
+      Path classDirectory = classDirectories.get(root);
+      roots.put(root, Defaults.sample(classDirectory == null ? List.of() : ClassLocation.sample(classDirectory, SAMPLE)));
+    }
+  }
+
+  /** The Java release a new class of this root is compiled for: the release most of its classes were built for. */
+  int releaseOf(Path root) {
+    return roots.get(root).settings().release();
+  }
+
+  /** How a new class of the root holding {@code file} is compiled. */
+  CompileSettings defaultsFor(Path file) {
+    Path root = layout.rootOf(file);
+    return root == null ? CompileSettings.ofRunningJvm() : roots.get(root).settings();
+  }
+
+  /** The compiler that built the classes of the root holding {@code file}, when the class files tell. */
+  Optional<CompilerKind> compilerOf(Path file) {
+    Path root = layout.rootOf(file);
+    return root == null ? Optional.empty() : roots.get(root).compiler();
   }
 
   /**
@@ -74,7 +103,7 @@ final class BuildSettings {
   }
 
   private FileBuild read(Path source) {
-    CompileSettings defaults = layout.defaultsFor(source);
+    CompileSettings defaults = defaultsFor(source);
     ClassShape main = null;
     boolean preview = false;
     Boolean names = null;

@@ -1,6 +1,7 @@
 package io.github.reloadloop.core.compile;
 
 import io.github.reloadloop.core.api.CompilerChoice;
+import io.github.reloadloop.core.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class CompilerSelection {
     this.layout = layout;
     this.builds = builds;
     this.description = describe(choice, layout.sourceRoots().isEmpty() ? null
-        : layout.compilerOf(layout.sourceRoots().get(0)).orElse(CompilerKind.JAVAC));
+        : builds.compilerOf(layout.sourceRoots().get(0)).orElse(CompilerKind.JAVAC));
   }
 
   /** Whether the compiler is chosen automatically, so that the other one may be tried. */
@@ -89,7 +90,7 @@ final class CompilerSelection {
 
   private CompilerKind rootCompiler(Path root) {
     CompilerKind remembered = rootCompilers.get(root);
-    return remembered != null ? remembered : layout.compilerOf(root).orElse(CompilerKind.JAVAC);
+    return remembered != null ? remembered : builds.compilerOf(root).orElse(CompilerKind.JAVAC);
   }
 
   private static String describe(CompilerChoice choice, CompilerKind automatic) {

@@ -1,5 +1,6 @@
 package io.github.reloadloop.core.compile;
 
+import io.github.reloadloop.core.project.Classpath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

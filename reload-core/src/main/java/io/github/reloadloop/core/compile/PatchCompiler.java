@@ -4,12 +4,16 @@ import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.core.classfile.ClassShape;
 import io.github.reloadloop.core.classfile.ShapeComparison;
+import io.github.reloadloop.core.overlay.Overlay;
+import io.github.reloadloop.core.project.ProjectLayout;
+import io.github.reloadloop.core.project.WorkingDirectory;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,15 @@ import java.util.function.Supplier;
  * nothing: if any file does not compile, the patch carries the problems and no class, and the files are
  * compiled again with the next batch.
  *
+ * <p>A compile is a value in two steps: {@link #tryCompile} compiles and returns a {@link TriedPatch} without
+ * changing anything for later compiles, so that a compile started before its batch was complete (an early
+ * compile) can be dropped; {@link #settle} takes the tried patch that is used and remembers what it means for
+ * the next compiles. {@link #compile} is both at once.
+ *
  * <p>Threading: {@link #compile}, {@link #settle} and {@link #warmUp} on the reload thread, {@link #tryCompile}
  * there or on the thread that compiles a save early, never while the other compiles; {@link #keepWarm} and
- * {@link #endWarmUp} on the warm-up thread (the two compile on compilers of their own);
- * {@link #describeCompiler()} from any thread.
+ * {@link #endWarmUp} on the warm-up thread (the two compile on compilers of their own); {@link #status()} from
+ * any thread.
  */
 public final class PatchCompiler implements AutoCloseable {
 
@@ -39,8 +48,6 @@ public final class PatchCompiler implements AutoCloseable {
   private final BuildSettings builds;
   private final CompilerSelection selection;
   private final GroupedCompile grouped;
-  /** Set by {@link #tryCompile}, read by {@link #settle}: never at the same time (see the class comment). */
-  private Tried lastTried;
   /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
   private volatile Path warmUpFile;
   /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
@@ -127,15 +134,24 @@ public final class PatchCompiler implements AutoCloseable {
       }
     } else {
       List<Path> roots = layout.sourceRoots();
-      settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : layout.defaultsFor(roots.get(0));
+      settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : builds.defaultsFor(roots.get(0));
     }
     return compiler.warmUp(settings, rounds, project, cancelled);
   }
 
+  /**
+   * What the compile stage tells for a status.
+   *
+   * @param compiler {@code javac}, {@code ecj}, or {@code auto: javac}
+   * @param releases for each source root, the release a new class is compiled for
+   */
+  public record Status(String compiler, Map<Path, Integer> releases) {}
 
-  /** {@code javac}, {@code ecj}, or {@code auto: javac}, for a status line. */
-  public String describeCompiler() {
-    return selection.describe();
+  /** The compiler in use and each root's release; any thread. */
+  public Status status() {
+    Map<Path, Integer> releases = new LinkedHashMap<>();
+    layout.sourceRoots().forEach(root -> releases.put(root, builds.releaseOf(root)));
+    return new Status(selection.describe(), releases);
   }
 
   /**
@@ -148,18 +164,28 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   /**
+   * A compile not settled yet: the patch, and what it means for later compiles if it is used.
+   *
+   * @param patch what the compile produced
+   * @param betterFit the compiler found to fit the files better than the one that built them, or {@code null}
+   * @param files the files compiled, those that failed before included
+   */
+  public record TriedPatch(CompiledPatch patch, CompilerKind betterFit, Set<Path> files) {}
+
+  /**
    * Compiles as {@link #compile} does, without remembering what the patch means for later compiles (which
    * files failed, which compiler fits them): for a compile started before its batch was complete, whose patch
    * may be dropped. {@link #settle} the patch that is used. Not while another compile of this compiler runs.
    */
-  public CompiledPatch tryCompile(List<Path> changed) {
+  public TriedPatch tryCompile(List<Path> changed) {
     long start = System.nanoTime();
     Set<Path> files = new LinkedHashSet<>();
     changed.forEach(f -> files.add(f.toAbsolutePath().normalize()));
     failed.stream().filter(Files::isRegularFile).forEach(files::add);
     List<String> warnings = new ArrayList<>();
     if (files.isEmpty()) {
-      return new CompiledPatch(List.of(), List.of(), List.of(), "", Duration.ZERO, List.of());
+      return new TriedPatch(new CompiledPatch(List.of(), List.of(), List.of(), "", Duration.ZERO, List.of()), null,
+          Set.of());
     }
     List<SourceFile> sources = new ArrayList<>();
     List<CompileProblem> unreadable = new ArrayList<>();
@@ -173,7 +199,7 @@ public final class PatchCompiler implements AutoCloseable {
       }
     }
     if (!unreadable.isEmpty()) {
-      return failed(List.copyOf(files), unreadable, "", start, warnings);
+      return new TriedPatch(failed(List.copyOf(files), unreadable, "", start, warnings), null, Set.copyOf(files));
     }
     warmUpFile = files.iterator().next();
     CompilerKind kind = selection.choose(files);
@@ -191,12 +217,8 @@ public final class PatchCompiler implements AutoCloseable {
         ? failed(compiled, attempt.output().problems(), CompilerSelection.name(attempt.kind()), start, warnings)
         : new CompiledPatch(compiled, classes(attempt.output()), List.of(), CompilerSelection.name(attempt.kind()),
             Duration.ofNanos(System.nanoTime() - start), warnings);
-    lastTried = new Tried(patch, better, Set.copyOf(files));
-    return patch;
+    return new TriedPatch(patch, better, Set.copyOf(files));
   }
-
-  /** The last patch {@link #tryCompile} made, and the compiler found to fit its files better, if any. */
-  private record Tried(CompiledPatch patch, CompilerKind better, Set<Path> files) {}
 
   /** One compiler's patch: the sources it compiled (dependents included), what came out, how it fits. */
   private record Attempt(CompilerKind kind, List<SourceFile> sources, CompileOutput output, Judgement judgement) {}
@@ -296,20 +318,20 @@ public final class PatchCompiler implements AutoCloseable {
   }
 
   /**
-   * Remembers what {@code patch} (from {@link #tryCompile}) means for the next compiles: the files of a patch
-   * that failed are compiled again with the next batch, and a compiler found to fit the files better than the
-   * one that built them is used for them from then on.
+   * Remembers what a tried patch that is used means for the next compiles: the files of a patch that failed
+   * are compiled again with the next batch, and a compiler found to fit the files better than the one that
+   * built them is used for them from then on.
    *
-   * @return the patch
+   * @return its patch
    */
-  public CompiledPatch settle(CompiledPatch patch) {
+  public CompiledPatch settle(TriedPatch tried) {
+    CompiledPatch patch = tried.patch();
     failed.clear();
     if (!patch.succeeded()) {
       failed.addAll(patch.sources());
     }
-    Tried tried = lastTried;
-    if (tried != null && tried.patch() == patch && tried.better() != null) {
-      selection.remember(tried.better(), tried.files());
+    if (tried.betterFit() != null) {
+      selection.remember(tried.betterFit(), tried.files());
     }
     return patch;
   }

@@ -1,6 +1,7 @@
 package io.github.reloadloop.core.compile;
 
 import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.overlay.Overlay;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

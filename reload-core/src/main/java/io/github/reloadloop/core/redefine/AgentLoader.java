@@ -2,6 +2,8 @@ package io.github.reloadloop.core.redefine;
 
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
@@ -32,6 +34,16 @@ public final class AgentLoader {
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException(refusalMessage(e, Runtime.version().feature(), agentJar()), e);
     }
+  }
+
+  /**
+   * Does at once, when the agent has loaded, what the first save would otherwise pay for: the JVM's first
+   * redefinition ({@link FirstRedefinition}) and a pass over the classes loaded so far that learns where each
+   * came from (a plan learns the rest). For any thread.
+   */
+  public static void prepare(Instrumentation instrumentation) {
+    FirstRedefinition.run(instrumentation);
+    LoadedClasses.scan(instrumentation, Set.of(), Map.of());
   }
 
   static String refusalMessage(Throwable cause, int javaVersion, String agentJar) {

@@ -1,7 +1,7 @@
 package io.github.reloadloop.core.redefine;
 
 import io.github.reloadloop.core.api.RefusedClass;
-import io.github.reloadloop.core.compile.Overlay;
+import io.github.reloadloop.core.overlay.Overlay;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +56,12 @@ public final class Applier {
     long end = System.nanoTime();
     Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
     outcome.failures().forEach((name, why) ->
-        refused.putIfAbsent(name, Planner.refusedClass(plan.patch(), name, List.of(why))));
+        refused.putIfAbsent(name, plan.refusal(name, List.of(why))));
     for (Class<?> type : outcome.redefined()) {
       running.replaced(type, plan.redefinitions().get(type));
     }
-    warnings.addAll(overlay.write(plan.patch().classes()));
+    warnings.addAll(overlay.write(plan.patch().classes().stream()
+        .map(c -> new Overlay.ClassFile(c.overlayDirectory(), c.name(), c.bytes())).toList()));
     List<String> redefined = outcome.redefined().stream().map(Class::getName).distinct()
         .filter(n -> !refused.containsKey(n)).toList();
     return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),

@@ -10,7 +10,7 @@ import java.lang.instrument.UnmodifiableClassException;
  * before the compiler warms up, it costs a moment then instead of slowing the user's first saves: each
  * later redefinition discards only the compiled code of the classes it changes.
  */
-public final class FirstRedefinition {
+final class FirstRedefinition {
 
   private FirstRedefinition() {}
 
@@ -20,7 +20,7 @@ public final class FirstRedefinition {
    *
    * @return whether it was done (not where the JVM cannot retransform)
    */
-  public static boolean run(Instrumentation instrumentation) {
+  static boolean run(Instrumentation instrumentation) {
     if (!instrumentation.isRetransformClassesSupported()
         || !instrumentation.isModifiableClass(FirstRedefinition.class)) {
       return false;

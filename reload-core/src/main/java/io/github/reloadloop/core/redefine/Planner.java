@@ -46,14 +46,6 @@ public final class Planner {
     this.running = running;
   }
 
-  /**
-   * Learns where the classes loaded so far came from, ahead of the first plan, which would otherwise pay for
-   * it. For any thread; a plan learns the rest.
-   */
-  public static void learnLoadedClasses(Instrumentation jvm) {
-    LoadedClasses.scan(jvm, Set.of(), Map.of());
-  }
-
   /** Plans a patch that compiled. */
   public RedefinitionPlan plan(CompiledPatch patch) {
     Instrumentation jvm = patch.classes().isEmpty() ? null : instrumentation.get();
@@ -98,15 +90,8 @@ public final class Planner {
     definitions.removeIf(d -> refusals.containsKey(d.name()));
     holdBack(redefinitions, definitions, refusals);
     Map<String, RefusedClass> refused = new LinkedHashMap<>();
-    refusals.forEach((name, changes) -> refused.put(name, refusedClass(patch, name, changes)));
+    refusals.forEach((name, changes) -> refused.put(name, RedefinitionPlan.refusal(patch, name, changes)));
     return new RedefinitionPlan(patch, supertypesFirst(definitions), redefinitions, refused, added);
-  }
-
-  /** A refused class with the new class file the patch has for it. */
-  static RefusedClass refusedClass(CompiledPatch patch, String name, List<String> changes) {
-    CompiledClass compiled = patch.classes().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-    return new RefusedClass(name, changes, compiled == null ? null : compiled.bytes(),
-        compiled == null ? null : compiled.overlayDirectory());
   }
 
   /**

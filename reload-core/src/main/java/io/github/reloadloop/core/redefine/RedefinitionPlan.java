@@ -1,6 +1,7 @@
 package io.github.reloadloop.core.redefine;
 
 import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.compile.CompiledClass;
 import io.github.reloadloop.core.compile.CompiledPatch;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -31,4 +32,16 @@ public record RedefinitionPlan(CompiledPatch patch, List<Definition> definitions
    */
   public record Definition(String name, byte[] bytes, ClassLoader loader, Class<?> neighbour,
       ProtectionDomain domain) {}
+
+  /** The class {@code name} of this plan's patch, refused for {@code changes} (by the JVM, say). */
+  public RefusedClass refusal(String name, List<String> changes) {
+    return refusal(patch, name, changes);
+  }
+
+  /** A refused class with the new class file the patch has for it. */
+  static RefusedClass refusal(CompiledPatch patch, String name, List<String> changes) {
+    CompiledClass compiled = patch.classes().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    return new RefusedClass(name, changes, compiled == null ? null : compiled.bytes(),
+        compiled == null ? null : compiled.overlayDirectory());
+  }
 }

@@ -3,6 +3,9 @@ package io.github.reloadloop.core.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.overlay.Overlay;
+import io.github.reloadloop.core.project.Classpath;
+import io.github.reloadloop.core.project.ProjectLayout;
 import io.github.reloadloop.core.redefine.AgentLoader;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.support;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.project.Classpath;
 import io.github.reloadloop.core.compile.CompilerKind;
 import java.io.IOException;
 import java.io.PrintWriter;

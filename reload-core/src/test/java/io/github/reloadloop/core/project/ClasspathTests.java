@@ -1,4 +1,4 @@
-package io.github.reloadloop.core.compile;
+package io.github.reloadloop.core.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

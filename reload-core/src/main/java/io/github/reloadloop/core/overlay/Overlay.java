@@ -1,5 +1,7 @@
-package io.github.reloadloop.core.compile;
+package io.github.reloadloop.core.overlay;
 
+import io.github.reloadloop.core.project.ClassLocation;
+import io.github.reloadloop.core.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -98,12 +100,12 @@ public final class Overlay implements AutoCloseable {
   }
 
   /** The overlay directory of {@code classDirectory}, or {@code null}. */
-  Path directoryFor(Path classDirectory) {
+  public Path directoryFor(Path classDirectory) {
     return classDirectory == null ? null : overlays.get(classDirectory);
   }
 
   /** A scratch class directory for classes compiled earlier in the same batch, or {@code null}. */
-  Path staging() {
+  public Path staging() {
     return staging;
   }
 
@@ -111,14 +113,23 @@ public final class Overlay implements AutoCloseable {
    * The newest compiled version of a class: the overlay's, else the build's (from its class directory or jar);
    * {@code null} when neither has it.
    */
-  byte[] previous(String className, Path classDirectory) {
+  public byte[] previous(String className, Path classDirectory) {
     if (classDirectory == null) {
       return null;
     }
     Path overlay = overlays.get(classDirectory);
-    byte[] bytes = overlay == null ? null : ProjectLayout.read(ProjectLayout.classFile(overlay, className));
+    byte[] bytes = overlay == null ? null : ClassLocation.read(overlay, className);
     return bytes != null ? bytes : ClassLocation.read(classDirectory, className);
   }
+
+  /**
+   * A class file to write.
+   *
+   * @param overlayDirectory the overlay directory it goes to, or {@code null} when its class directory has none
+   * @param className binary name
+   * @param bytes the class file
+   */
+  public record ClassFile(Path overlayDirectory, String className, byte[] bytes) {}
 
   /**
    * Writes class files into their overlay directories, each atomically (a class loader never reads half a
@@ -126,17 +137,17 @@ public final class Overlay implements AutoCloseable {
    *
    * @return a message for each class file that could not be written
    */
-  public synchronized List<String> write(List<CompiledClass> classes) {
+  public synchronized List<String> write(List<ClassFile> classes) {
     List<String> failures = new ArrayList<>();
     if (closed) {
       return failures;
     }
-    for (CompiledClass compiled : classes) {
+    for (ClassFile compiled : classes) {
       if (compiled.overlayDirectory() != null) {
         try {
-          writeAtomically(ProjectLayout.classFile(compiled.overlayDirectory(), compiled.name()), compiled.bytes());
+          writeAtomically(ProjectLayout.classFile(compiled.overlayDirectory(), compiled.className()), compiled.bytes());
         } catch (IOException e) {
-          failures.add("cannot write " + compiled.name() + " to " + compiled.overlayDirectory() + ": " + e);
+          failures.add("cannot write " + compiled.className() + " to " + compiled.overlayDirectory() + ": " + e);
         }
       }
     }
@@ -144,13 +155,13 @@ public final class Overlay implements AutoCloseable {
   }
 
   /** Writes a class file of a compile group into the staging directory; nothing once closed. */
-  synchronized void writeStaged(String className, byte[] bytes) throws IOException {
+  public synchronized void writeStaged(String className, byte[] bytes) throws IOException {
     if (!closed && staging != null) {
       writeAtomically(ProjectLayout.classFile(staging, className), bytes);
     }
   }
 
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+  public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Files.createDirectories(target.getParent());
     Path temporary = Files.createTempFile(target.getParent(), ".reload-", ".tmp");
     try {
@@ -162,7 +173,7 @@ public final class Overlay implements AutoCloseable {
   }
 
   /** Empties the staging directory after a batch. */
-  synchronized void clearStaging() throws IOException {
+  public synchronized void clearStaging() throws IOException {
     if (staging == null || closed) {
       return;
     }
@@ -227,7 +238,7 @@ public final class Overlay implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path top) throws IOException {
+  public static void deleteTree(Path top) throws IOException {
     Files.walkFileTree(top, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.reloadloop.core.compile;
+package io.github.reloadloop.core.project;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,17 +16,17 @@ import java.util.zip.ZipFile;
  * The build's class files in a class location: a class directory, or a jar (a sibling module's, as
  * {@code mvn test -pl app} loads it). Read only; the reloader never writes to either.
  */
-final class ClassLocation {
+public final class ClassLocation {
 
   private ClassLocation() {}
 
   /** Whether the location is a jar rather than a directory. */
-  static boolean isJar(Path location) {
+  public static boolean isJar(Path location) {
     return Files.isRegularFile(location);
   }
 
   /** The class file of a binary class name, or {@code null} when the location does not have it. */
-  static byte[] read(Path location, String className) {
+  public static byte[] read(Path location, String className) {
     String entry = className.replace('.', '/') + ".class";
     if (!isJar(location)) {
       return ProjectLayout.read(location.resolve(entry));
@@ -89,7 +89,7 @@ final class ClassLocation {
   }
 
   /** Up to {@code limit} class files of the location, multi-release layers left out. */
-  static List<byte[]> sample(Path location, int limit) {
+  public static List<byte[]> sample(Path location, int limit) {
     if (!isJar(location)) {
       Path layers = location.resolve("META-INF");
       try (Stream<Path> tree = Files.walk(location)) {

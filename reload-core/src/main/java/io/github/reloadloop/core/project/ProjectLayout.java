@@ -1,4 +1,4 @@
-package io.github.reloadloop.core.compile;
+package io.github.reloadloop.core.project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,25 +8,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Where each source root's classes live, and how the build compiled them, found from the class files
- * themselves. A root's class directory is the one given (a sibling module's jar counts as one: its classes
+ * Where each source root's classes live. A root's class directory is the one given (a sibling module's jar counts as one: its classes
  * are read from it), else the classpath directory that holds its classes (falling back to Maven's and
  * Gradle's conventions); a multi-release root such as {@code src/main/java11} belongs to a
  * {@code META-INF/versions/11} directory. Where roots overlap, a file belongs to the innermost. Immutable.
  */
 public final class ProjectLayout {
 
+  /** How many source files are looked for on the class path to find a root's class directory. */
   private static final int SAMPLE = 200;
   private static final Pattern RELEASE_ROOT = Pattern.compile("java(\\d+)");
 
-  /** A source root, its class directory ({@code null} when none is known) and what its classes tell. */
-  private record Root(Path directory, Path classDirectory, BuildSettings.Defaults defaults) {}
+  /** A source root and its class directory ({@code null} when none is known). */
+  private record Root(Path directory, Path classDirectory) {}
 
   private final Map<Path, Root> roots = new LinkedHashMap<>();
 
@@ -42,7 +41,7 @@ public final class ProjectLayout {
         classDirectory = findClassDirectory(root, classpath);
       }
       classDirectory = classDirectory == null ? null : classDirectory.toAbsolutePath().normalize();
-      roots.put(root, new Root(root, classDirectory, BuildSettings.Defaults.sample(sampleClassFiles(classDirectory))));
+      roots.put(root, new Root(root, classDirectory));
     }
   }
 
@@ -71,26 +70,9 @@ public final class ProjectLayout {
   }
 
   /** The class directory of the root that holds {@code file}, or {@code null}. */
-  Path classDirectoryOf(Path file) {
+  public Path classDirectoryOf(Path file) {
     Path root = rootOf(file);
     return root == null ? null : roots.get(root).classDirectory();
-  }
-
-  /** The Java release a new class of this root is compiled for: the release most of its classes were built for. */
-  public int releaseOf(Path root) {
-    return roots.get(root).defaults().settings().release();
-  }
-
-  /** How a new class of the root holding {@code file} is compiled. */
-  CompileSettings defaultsFor(Path file) {
-    Path root = rootOf(file);
-    return root == null ? CompileSettings.ofRunningJvm() : roots.get(root).defaults().settings();
-  }
-
-  /** The compiler that built the classes of the root holding {@code file}, when the class files tell. */
-  Optional<CompilerKind> compilerOf(Path file) {
-    Path root = rootOf(file);
-    return root == null ? Optional.empty() : roots.get(root).defaults().compiler();
   }
 
   /** The class file of a binary class name below a class directory. */
@@ -124,7 +106,7 @@ public final class ProjectLayout {
    * The class files the build made from {@code source}: {@code Name.class} first, then {@code Name$*.class};
    * read from its root's class directory or jar.
    */
-  List<byte[]> classFilesOf(Path source) {
+  public List<byte[]> classFilesOf(Path source) {
     Path root = rootOf(source);
     Path classDirectory = root == null ? null : roots.get(root).classDirectory();
     if (classDirectory == null) {
@@ -178,11 +160,6 @@ public final class ProjectLayout {
         module.resolve("build/classes/java").resolve(set));
     return guesses.stream().map(g -> layer == null ? g : g.resolve(layer)).filter(Files::isDirectory)
         .findFirst().orElse(null);
-  }
-
-  /** Up to {@value #SAMPLE} class files of a class directory or jar, multi-release layers left out. */
-  private static List<byte[]> sampleClassFiles(Path classDirectory) {
-    return classDirectory == null ? List.of() : ClassLocation.sample(classDirectory, SAMPLE);
   }
 
   /** The bytes of a file, or {@code null} when it is gone or unreadable (treated as "no such version"). */
