@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.junit.loop.LoopConfiguration;
 import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.rerun.FreshClassLoader;
+import io.github.reloadloop.junit.fallback.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import java.lang.ref.WeakReference;
 import java.net.URL;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.junit.engine;
 
-import io.github.reloadloop.junit.loop.ReplayedRun;
+import io.github.reloadloop.junit.run.ReplayedRun;
 import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;

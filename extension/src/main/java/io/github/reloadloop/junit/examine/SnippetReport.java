@@ -1,6 +1,5 @@
 package io.github.reloadloop.junit.examine;
 
-import io.github.reloadloop.junit.loop.FailureReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

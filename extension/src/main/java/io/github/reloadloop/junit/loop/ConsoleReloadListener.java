@@ -1,5 +1,7 @@
 package io.github.reloadloop.junit.loop;
 
+import static io.github.reloadloop.junit.run.Words.plural;
+
 import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.api.RefusedClass;
 import io.github.reloadloop.core.ReloadListener;
@@ -103,9 +105,5 @@ final class ConsoleReloadListener implements ReloadListener {
   static String names(List<String> names) {
     String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
     return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
-  }
-
-  static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
   }
 }

@@ -19,6 +19,8 @@ final class FailedInstances implements AutoCloseable {
 
   /** Configuration parameter of the loop's nested runs: the id of the record their failures go to. */
   static final String KEY = "reload.loop.failed-instances";
+  /** The origin of an instance recorded in the outer run, where the test first failed. */
+  static final String FAILING_RUN = "the failing run";
 
   private static final Map<String, FailedInstances> OPEN = new ConcurrentHashMap<>();
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -114,5 +116,24 @@ public final class RunResults implements TestExecutionListener {
     });
     return failed.values().stream().min((a, b) -> Integer.compare(
         a.identifier().getUniqueIdObject().getSegments().size(), b.identifier().getUniqueIdObject().getSegments().size()));
+  }
+
+  /** {@code LedgerTest > adds()} from the class down to the test, as the plan of a nested run has it. */
+  public static String displayPath(TestPlan plan, TestIdentifier test) {
+    List<String> parts = new ArrayList<>();
+    if (plan == null) {
+      return test.getDisplayName();
+    }
+    for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent() && at.get().getParentIdObject().isPresent();
+        at = plan.getParent(at.get())) {
+      parts.add(0, at.get().getDisplayName());
+    }
+    return String.join(" > ", parts);
+  }
+
+  /** The class that declares a test of a nested run, from its source, else its parent's. */
+  public static String testClassOf(TestIdentifier test) {
+    return test.getSource().map(source -> source instanceof MethodSource method ? method.getClassName()
+        : source instanceof ClassSource type ? type.getClassName() : null).orElse("");
   }
 }

@@ -32,7 +32,7 @@ public final class TestRerunner implements AutoCloseable {
 
   private volatile Map<String, String> configuration;
   private final ClassLoader engines;
-  private final JvmGlobals globals = new JvmGlobals();
+  private final Worlds worlds;
   /** Launcher sessions not in use: each keeps its engines and listeners, so a run does not load them again. */
   private final Queue<LauncherSession> idle = new ConcurrentLinkedQueue<>();
 
@@ -40,10 +40,12 @@ public final class TestRerunner implements AutoCloseable {
    * @param configuration configuration parameters for the nested run (it must not open a console)
    * @param engines the class loader through which the launcher finds engines and listeners: the tests'
    *     original one, never a fresh loader (whose copies of them would outlive it)
+   * @param worlds the JVM-wide defaults of the class loader a run is in
    */
-  public TestRerunner(Map<String, String> configuration, ClassLoader engines) {
+  public TestRerunner(Map<String, String> configuration, ClassLoader engines, Worlds worlds) {
     this.configuration = Map.copyOf(configuration);
     this.engines = engines;
+    this.worlds = worlds;
   }
 
   /**
@@ -72,8 +74,8 @@ public final class TestRerunner implements AutoCloseable {
 
   /**
    * Runs the tests and containers with these unique ids in one nested run on a rerun thread, and waits.
-   * A failure of the run itself (not of a test) is thrown. In a fresh class loader, the run sees that
-   * loader's own JVM-wide defaults ({@link JvmGlobals}).
+   * A failure of the run itself (not of a test) is thrown. The run sees the JVM-wide defaults of its class
+   * loader's world ({@link Worlds}).
    */
   public RunResults run(List<String> uniqueIds, ClassLoader loader) throws InterruptedException {
     return inWorldOf(loader, () -> runOnRerunThread(uniqueIds, loader));
@@ -166,13 +168,13 @@ public final class TestRerunner implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} on this thread with the JVM-wide defaults of {@code loader}'s world installed when it
-   * is a fresh loader ({@link JvmGlobals}), the original world's back after. Unchecked exceptions and errors
-   * of {@code work} come through as they are; a checked one other than an interrupt, wrapped.
+   * Runs {@code work} on this thread with the JVM-wide defaults of {@code loader}'s world installed
+   * ({@link Worlds}), the original world's back after. Unchecked exceptions and errors of {@code work} come
+   * through as they are; a checked one other than an interrupt, wrapped.
    */
   public <T> T inWorldOf(ClassLoader loader, Callable<T> work) throws InterruptedException {
     try {
-      return loader instanceof FreshClassLoader fresh ? globals.inWorldOf(fresh, work) : work.call();
+      return worlds.inWorldOf(loader, work);
     } catch (InterruptedException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -194,7 +196,7 @@ public final class TestRerunner implements AutoCloseable {
   /** Closes the launcher sessions and forgets what it kept of fresh class loaders, so that they can be collected. */
   @Override
   public void close() {
-    globals.forgetWorlds();
+    worlds.forget();
     for (LauncherSession session = idle.poll(); session != null; session = idle.poll()) {
       session.close();
     }

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.examine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.rerun;
+package io.github.reloadloop.junit.fallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

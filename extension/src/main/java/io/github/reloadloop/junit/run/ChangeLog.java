@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.run;
 
 import io.github.reloadloop.core.api.RefusedClass;
 import io.github.reloadloop.core.api.ReloadResult;
@@ -20,10 +20,10 @@ import java.util.Set;
  *
  * <p>Threading: written on the reloader's thread, read on test threads; reads never block a reload long.
  */
-final class ChangeLog {
+public final class ChangeLog {
 
   /** One reload: its generation, when it was applied, and the classes it changed. */
-  record Reload(int generation, Instant at, Set<String> classes) {}
+  public record Reload(int generation, Instant at, Set<String> classes) {}
 
   private final List<Reload> reloads = new ArrayList<>();
   private volatile Set<String> stale = Set.of();
@@ -31,7 +31,7 @@ final class ChangeLog {
   private Map<String, byte[]> refusedVersions = Map.of();
 
   /** Records a reload's result; a batch that changed nothing (a compile error) is not a generation. */
-  synchronized void record(ReloadResult result, Map<String, RefusedClass> refusedNow) {
+  public synchronized void record(ReloadResult result, Map<String, RefusedClass> refusedNow) {
     Set<String> changed = new LinkedHashSet<>(result.redefinedClasses());
     changed.addAll(result.addedClasses());
     for (RefusedClass refused : result.refused()) {
@@ -52,17 +52,17 @@ final class ChangeLog {
   }
 
   /** The latest generation (0 before the first reload). */
-  synchronized int generation() {
+  public synchronized int generation() {
     return reloads.size();
   }
 
   /** Classes whose newest version is not running in the original class loader (cheap: a volatile read). */
-  Set<String> stale() {
+  public Set<String> stale() {
     return stale;
   }
 
   /** Each class changed after {@code generation}, with the first reload that changed it. */
-  synchronized Map<String, Reload> changedAfter(int generation) {
+  public synchronized Map<String, Reload> changedAfter(int generation) {
     Map<String, Reload> changed = new LinkedHashMap<>();
     for (Reload reload : reloads.subList(Math.min(generation, reloads.size()), reloads.size())) {
       reload.classes().forEach(name -> changed.putIfAbsent(name, reload));

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.rerun;
+package io.github.reloadloop.junit.fallback;
 
 import io.github.reloadloop.core.project.Classpath;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
-package io.github.reloadloop.junit.rerun;
+package io.github.reloadloop.junit.fallback;
 
+import io.github.reloadloop.junit.rerun.Worlds;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * defaults, {@code URLConnection}'s content handler factory. Threading: worlds are switched around a fresh run while the original
  * test thread waits; tests running in parallel in the original world see the fresh world's defaults meanwhile.
  */
-final class JvmGlobals {
+public final class JvmGlobals implements Worlds {
 
   private record Global<T>(String name, Supplier<T> read, Consumer<T> write) {}
 
@@ -68,11 +69,17 @@ final class JvmGlobals {
   private boolean urlsOpened;
   private LibraryCaches libraryCaches;
 
+  /** Runs {@code work} in the world of {@code loader} when it is a fresh loader, else as it is. */
+  @Override
+  public <T> T inWorldOf(ClassLoader loader, Callable<T> work) throws Exception {
+    return loader instanceof FreshClassLoader fresh ? inFreshWorld(fresh, work) : work.call();
+  }
+
   /**
    * Runs {@code work} in the world of {@code fresh}: its defaults installed before, the original world's back
    * after, whatever happens.
    */
-  synchronized <T> T inWorldOf(FreshClassLoader fresh, Callable<T> work) throws Exception {
+  private synchronized <T> T inFreshWorld(FreshClassLoader fresh, Callable<T> work) throws Exception {
     if (libraryCaches == null) {
       libraryCaches = LibraryCaches.of(fresh.getParent());
     }
@@ -100,7 +107,8 @@ final class JvmGlobals {
   }
 
   /** Forgets the fresh worlds' defaults, which hold on to their class loaders. */
-  synchronized void forgetWorlds() {
+  @Override
+  public synchronized void forget() {
     worlds.clear();
   }
 

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.examine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

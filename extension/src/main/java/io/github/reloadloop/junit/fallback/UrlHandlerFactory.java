@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.rerun;
+package io.github.reloadloop.junit.fallback;
 
 import io.github.reloadloop.core.redefine.AgentLoader;
 import java.lang.reflect.Field;

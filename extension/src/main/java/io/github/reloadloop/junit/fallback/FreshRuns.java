@@ -1,13 +1,15 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.fallback;
 
-import static io.github.reloadloop.junit.loop.ConsoleReloadListener.plural;
+import static io.github.reloadloop.junit.run.Words.plural;
 
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.graph.ClassGraph;
-import io.github.reloadloop.junit.loop.FailureLoop.FailedTest;
-import io.github.reloadloop.junit.loop.FailureLoop.Resolution;
 import io.github.reloadloop.junit.platform.OuterPlans;
 import io.github.reloadloop.junit.rerun.RunResults;
+import io.github.reloadloop.junit.run.FailedTest;
+import io.github.reloadloop.junit.run.ReplayedRun;
+import io.github.reloadloop.junit.run.Resolution;
+import io.github.reloadloop.junit.run.RunContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,12 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
@@ -33,31 +34,47 @@ import org.junit.platform.launcher.TestPlan;
  * and the end-of-run engine reports the fresh results under the original names. Tests that cannot reach a
  * stale class run as usual, in the original loader, where every other change was redefined in place.
  */
-final class FreshRuns {
+public final class FreshRuns {
 
   /** Jupiter's switch for parallel execution: then classes do not come one at a time. */
   private static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
-  private final LoopSession session;
+  private final RunContext run;
+  private final Supplier<TestPlan> outerPlan;
   /** The current generation's suite, and older ones not closed yet (closing them is the outer thread's). */
   private FreshSuite suite;
   private final List<FreshSuite> retired = new ArrayList<>();
 
-  FreshRuns(LoopSession session) {
-    this.session = session;
+  /** @param outerPlan the outer launcher run's plan, or a supplier of {@code null} when it is not known */
+  public FreshRuns(RunContext run, Supplier<TestPlan> outerPlan) {
+    this.run = run;
+    this.outerPlan = outerPlan;
+  }
+
+  /**
+   * The execution condition in a run without a session: in the loop's run of many classes in a fresh
+   * class loader ({@link FreshSuite}), a class waits for its turn; elsewhere everything is enabled.
+   */
+  public static ConditionEvaluationResult conditionInNestedRun(ExtensionContext context) {
+    try {
+      return FreshSuite.admit(context);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ConditionEvaluationResult.disabled("interrupted while waiting for its turn in a fresh class loader");
+    }
   }
 
   /**
    * The condition for a class, a nested class or a test: enabled when it reaches no stale class; otherwise
    * it has just run in a fresh loader, and the original is disabled with a reason that says so.
    */
-  ConditionEvaluationResult evaluate(ExtensionContext context) {
-    Set<String> stale = session.changes().stale();
+  public ConditionEvaluationResult evaluate(ExtensionContext context) {
+    Set<String> stale = run.changes().stale();
     Optional<Class<?>> testClass = context.getTestClass();
     if (stale.isEmpty() || testClass.isEmpty()) {
       return ConditionEvaluationResult.enabled("no class changed shape");
     }
-    ClassGraph.Reach reach = session.graph().reach(List.of(testClass.get().getName()));
+    ClassGraph.Reach reach = run.graph().get().reach(List.of(testClass.get().getName()));
     Set<String> reached = new TreeSet<>(reach.reached(stale));
     if (reached.isEmpty()) {
       return ConditionEvaluationResult.enabled("reaches no class that changed shape");
@@ -77,32 +94,33 @@ final class FreshRuns {
   private ConditionEvaluationResult runFresh(ExtensionContext context, String why) throws InterruptedException {
     FreshSuite suite = suiteFor(context);
     Optional<RunResults> inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
-    ClassLoader loader = inSuite.isPresent() ? suite.loader() : session.loaderForRerun();
+    ClassLoader loader = inSuite.isPresent() ? suite.loader() : run.loaders().fresh();
     String where = "a fresh class loader (" + loaderName(loader) + ")";
     RunResults results = inSuite.isPresent() ? inSuite.get()
-        : session.rerunner().run(List.of(context.getUniqueId()), loader);
+        : run.rerunner().run(List.of(context.getUniqueId()), loader);
     Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
     int passed = 0;
     List<String> failed = new ArrayList<>();
-    int generation = session.changes().generation();
+    int generation = run.changes().generation();
     for (RunResults.Outcome outcome : results.tests()) {
       TestIdentifier test = outcome.identifier();
       boolean ok = outcome.passed();
       int ranAt = generation;
-      if (outcome.failed() && session.active()) {
+      if (outcome.failed() && run.failures().active()) {
         List<String> notes = new ArrayList<>(List.of("ran in " + where + " because it " + why));
-        if (session.history().passedInOriginalLoader(test.getUniqueId())) {
+        if (run.history().passedInOriginalLoader(test.getUniqueId())) {
           notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
         }
-        Resolution resolution = new FailureLoop(session).resolve(new FailedTest(test.getUniqueId(),
-            testClassOf(test), displayPath(results.plan(), test), "test", outcome.failure().orElse(null), notes));
+        Resolution resolution = run.failures().resolve(new FailedTest(test.getUniqueId(),
+            RunResults.testClassOf(test), RunResults.displayPath(results.plan(), test), "test",
+            outcome.failure().orElse(null), notes));
         ok = resolution.passed();
-        ranAt = session.changes().generation(); // Its last rerun ran against the code of now.
+        ranAt = run.changes().generation(); // Its last rerun ran against the code of now.
         finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
             : TestExecutionResult.failed(resolution.latest()));
       }
       if (outcome.result() != null) {
-        session.history().record(test.getUniqueId(), testClassOf(test), ok, ranAt, true);
+        run.history().record(test.getUniqueId(), RunResults.testClassOf(test), ok, ranAt, true);
         if (ok) {
           passed++;
         } else {
@@ -111,8 +129,8 @@ final class FreshRuns {
       }
     }
     String note = "ran in " + where + " because it " + why;
-    session.replayLater(new ReplayedRun(results, finals, note));
-    session.show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": "
+    run.report().replayLater(new ReplayedRun(results, finals, note));
+    run.report().show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": "
         + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
         + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
     return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
@@ -123,8 +141,8 @@ final class FreshRuns {
    * come in the outer run that reach them are listed and discovered while the failed test's loop goes on.
    * On the reload thread; the previous generation's suite is retired, and closed later on the outer thread.
    */
-  synchronized void prepare(int generation) {
-    TestPlan plan = session.outerPlan();
+  public synchronized void prepare(int generation) {
+    TestPlan plan = outerPlan.get();
     if (plan == null || parallel(plan) || (suite != null && suite.generation() == generation)) {
       return;
     }
@@ -132,7 +150,7 @@ final class FreshRuns {
       suite.retire();
       retired.add(suite);
     }
-    suite = new FreshSuite(generation, session.loaderForRerun(), session.rerunner(), () -> reaching(plan)).start();
+    suite = new FreshSuite(generation, run.loaders().fresh(), run.rerunner(), () -> reaching(plan)).start();
   }
 
   /**
@@ -141,28 +159,28 @@ final class FreshRuns {
    * classes in parallel, or this is not a top-level class.
    */
   private synchronized FreshSuite suiteFor(ExtensionContext context) {
-    TestPlan plan = session.outerPlan();
+    TestPlan plan = outerPlan.get();
     if (plan == null || !FreshSuite.isTopLevelClass(context) || parallel(plan)) {
       return null;
     }
     closeRetired();
-    int generation = session.changes().generation();
+    int generation = run.changes().generation();
     if (suite != null && suite.generation() != generation) {
       suite.close();
       suite = null;
     }
     if (suite == null) {
-      suite = new FreshSuite(generation, session.loaderForRerun(), session.rerunner(), () -> reaching(plan)).start();
+      suite = new FreshSuite(generation, run.loaders().fresh(), run.rerunner(), () -> reaching(plan)).start();
     }
     return suite;
   }
 
   /** The unique ids of the classes still to come in the outer run that reach a stale class, in its order. */
   private List<String> reaching(TestPlan plan) {
-    Set<String> stale = session.changes().stale();
+    Set<String> stale = run.changes().stale();
     return OuterPlans.upcoming(plan).stream()
         .filter(type -> OuterPlans.className(type)
-            .map(name -> session.graph().reach(List.of(name)).reachesAny(stale)).orElse(false))
+            .map(name -> run.graph().get().reach(List.of(name)).reachesAny(stale)).orElse(false))
         .map(TestIdentifier::getUniqueId).toList();
   }
 
@@ -176,7 +194,7 @@ final class FreshRuns {
   }
 
   /** Ends the fresh suites: no class is still to come. On the outer run's thread. */
-  synchronized void close() {
+  public synchronized void close() {
     closeRetired();
     if (suite != null) {
       suite.close();
@@ -186,24 +204,5 @@ final class FreshRuns {
 
   private static String loaderName(ClassLoader loader) {
     return loader.getName() == null ? loader.toString() : loader.getName();
-  }
-
-  /** {@code LedgerTest > adds()} from the class down to the test, as the plan of a nested run has it. */
-  static String displayPath(TestPlan plan, TestIdentifier test) {
-    List<String> parts = new ArrayList<>();
-    if (plan == null) {
-      return test.getDisplayName();
-    }
-    for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent() && at.get().getParentIdObject().isPresent();
-        at = plan.getParent(at.get())) {
-      parts.add(0, at.get().getDisplayName());
-    }
-    return String.join(" > ", parts);
-  }
-
-  /** The class that declares a test of a nested run, from its source, else its parent's. */
-  static String testClassOf(TestIdentifier test) {
-    return test.getSource().map(source -> source instanceof MethodSource method ? method.getClassName()
-        : source instanceof ClassSource type ? type.getClassName() : null).orElse("");
   }
 }

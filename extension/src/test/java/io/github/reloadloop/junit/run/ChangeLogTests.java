@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.rerun;
+package io.github.reloadloop.junit.fallback;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.fallback;
 
 import io.github.reloadloop.junit.rerun.RunResults;
 import io.github.reloadloop.junit.rerun.TestRerunner;

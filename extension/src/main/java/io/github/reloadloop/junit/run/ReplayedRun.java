@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.run;
 
 import io.github.reloadloop.junit.rerun.RunResults;
 import java.util.Map;

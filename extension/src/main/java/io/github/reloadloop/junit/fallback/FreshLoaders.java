@@ -1,8 +1,8 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.fallback;
 
 import io.github.reloadloop.core.api.ReloadStatus;
-import io.github.reloadloop.junit.rerun.FreshClassLoader;
-import io.github.reloadloop.junit.rerun.ProjectClasspath;
+import io.github.reloadloop.junit.fallback.FreshClassLoader;
+import io.github.reloadloop.junit.fallback.ProjectClasspath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.reloadloop.junit.loop;
+package io.github.reloadloop.junit.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Revalidation reruns the tests that passed before a reload changed a class they reach; {@code verify all}
  * reruns every test seen. Thread-safe.
  */
-final class TestHistory {
+public final class TestHistory {
 
   /**
    * The latest result of one test.
@@ -21,13 +21,14 @@ final class TestHistory {
    * @param generation the reload generation it ran against
    * @param fresh whether it ran in a fresh class loader
    */
-  record Entry(String uniqueId, String testClass, boolean passed, int generation, boolean fresh) {}
+  public record Entry(String uniqueId, String testClass, boolean passed, int generation, boolean fresh) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   /** Tests that passed at least once in the original class loader. */
   private final Map<String, Entry> passedInOriginal = new LinkedHashMap<>();
 
-  synchronized void record(String uniqueId, String testClass, boolean passed, int generation, boolean fresh) {
+  public synchronized void record(String uniqueId, String testClass, boolean passed, int generation,
+      boolean fresh) {
     Entry entry = new Entry(uniqueId, testClass, passed, generation, fresh);
     entries.put(uniqueId, entry);
     if (passed && !fresh) {
@@ -36,17 +37,17 @@ final class TestHistory {
   }
 
   /** Tests whose latest run passed. */
-  synchronized List<Entry> passed() {
+  public synchronized List<Entry> passed() {
     return entries.values().stream().filter(Entry::passed).toList();
   }
 
   /** Every test seen in this run, in the order first seen. */
-  synchronized List<Entry> all() {
+  public synchronized List<Entry> all() {
     return new ArrayList<>(entries.values());
   }
 
   /** Whether the test passed earlier in this run against the original classes. */
-  synchronized boolean passedInOriginalLoader(String uniqueId) {
+  public synchronized boolean passedInOriginalLoader(String uniqueId) {
     return passedInOriginal.containsKey(uniqueId);
   }
 }
