@@ -1,11 +1,11 @@
 package io.github.reloadloop.junit;
 
-import io.github.reloadloop.junit.fallback.FreshRuns;
-import io.github.reloadloop.junit.loop.FailureLoop;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
-import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.loop.SessionHandle;
-import io.github.reloadloop.junit.platform.OuterPlans;
+import io.github.reloadloop.junit.internal.fallback.FreshRuns;
+import io.github.reloadloop.junit.internal.loop.FailureLoop;
+import io.github.reloadloop.junit.internal.loop.LoopConfiguration;
+import io.github.reloadloop.junit.internal.loop.LoopSession;
+import io.github.reloadloop.junit.internal.loop.SessionHandle;
+import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;

@@ -2,7 +2,7 @@ package io.github.reloadloop.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.project.Classpath;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

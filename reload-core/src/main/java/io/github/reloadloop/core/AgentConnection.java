@@ -1,6 +1,6 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.redefine.AgentLoader;
+import io.github.reloadloop.core.internal.redefine.AgentLoader;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;

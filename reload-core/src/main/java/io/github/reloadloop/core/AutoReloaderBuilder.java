@@ -1,8 +1,8 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.api.CompilerChoice;
-import io.github.reloadloop.core.project.Classpath;
-import io.github.reloadloop.core.project.ProjectModules;
+import io.github.reloadloop.core.internal.project.Classpath;
+import io.github.reloadloop.core.internal.project.ProjectModules;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.compile.PatchCompiler.TriedPatch;
-import io.github.reloadloop.core.watch.ChangeBatcher;
-import io.github.reloadloop.core.watch.ChangeSet;
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.compile.PatchCompiler.TriedPatch;
+import io.github.reloadloop.core.internal.watch.ChangeBatcher;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.api.ReloadResult;
-import io.github.reloadloop.core.compile.CompiledPatch;
-import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.project.WorkingDirectory;
-import io.github.reloadloop.core.redefine.Applied;
-import io.github.reloadloop.core.redefine.Applier;
-import io.github.reloadloop.core.redefine.Planner;
-import io.github.reloadloop.core.watch.ChangeSet;
+import io.github.reloadloop.core.internal.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.project.WorkingDirectory;
+import io.github.reloadloop.core.internal.redefine.Applied;
+import io.github.reloadloop.core.internal.redefine.Applier;
+import io.github.reloadloop.core.internal.redefine.Planner;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

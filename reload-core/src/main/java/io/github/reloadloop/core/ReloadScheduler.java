@@ -1,8 +1,8 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.watch.ChangeBatcher;
-import io.github.reloadloop.core.watch.ChangeSet;
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.watch.ChangeBatcher;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;

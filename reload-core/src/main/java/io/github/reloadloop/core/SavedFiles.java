@@ -1,9 +1,9 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.project.ProjectLayout;
-import io.github.reloadloop.core.project.OutsideRoots;
-import io.github.reloadloop.core.watch.ChangeBatcher;
-import io.github.reloadloop.core.watch.SourceSnapshot;
+import io.github.reloadloop.core.internal.project.ProjectLayout;
+import io.github.reloadloop.core.internal.project.OutsideRoots;
+import io.github.reloadloop.core.internal.watch.ChangeBatcher;
+import io.github.reloadloop.core.internal.watch.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

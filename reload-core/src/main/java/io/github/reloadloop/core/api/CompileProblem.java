@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.api;
 
-import io.github.reloadloop.core.project.WorkingDirectory;
+import io.github.reloadloop.core.internal.project.WorkingDirectory;
 import java.nio.file.Path;
 
 /**

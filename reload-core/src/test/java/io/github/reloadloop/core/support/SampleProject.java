@@ -3,7 +3,7 @@ package io.github.reloadloop.core.support;
 import io.github.reloadloop.core.AutoReloader;
 import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
