@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A Maven-shaped project in a temporary directory ({@code src/main/java}, {@code src/test/java},

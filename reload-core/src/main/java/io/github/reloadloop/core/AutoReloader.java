@@ -1,10 +1,8 @@
 package io.github.reloadloop.core;
 
 import io.github.reloadloop.core.api.ReloadStatus;
-import io.github.reloadloop.core.internal.overlay.Overlay;
 import io.github.reloadloop.core.internal.compile.PatchCompiler;
 import io.github.reloadloop.core.internal.overlay.Overlay;
-import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.project.OutsideRoots;
 import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.project.ProjectModules;

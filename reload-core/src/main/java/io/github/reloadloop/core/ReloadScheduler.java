@@ -196,7 +196,7 @@ final class ReloadScheduler {
   /** The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). */
   private boolean warmUp(int rounds) {
     try {
-      compiler.warmUp(newestSource.get(), rounds, () -> closed || batcher.hasPending());
+      compiler.warmUp().first(newestSource.get(), rounds, () -> closed || batcher.hasPending());
       return true;
     } catch (RuntimeException e) {
       if (!closed) {
@@ -230,7 +230,7 @@ final class ReloadScheduler {
           Thread.sleep(POLL.toMillis());
           continue;
         }
-        int done = compiler.keepWarm(rounds, this::backgroundMustWait);
+        int done = compiler.warmUp().more(rounds, this::backgroundMustWait);
         keptWarm.addAndGet(done);
         rounds -= Math.max(1, done);
       }
@@ -239,7 +239,7 @@ final class ReloadScheduler {
     } catch (RuntimeException e) {
       // It compiled at start: a failure now ends the warm-up, without a warning about something not asked for.
     } finally {
-      compiler.endWarmUp().forEach(listener::warning);
+      compiler.warmUp().end().forEach(listener::warning);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.project.OutsideRoots;
+import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.watch.ChangeBatcher;
 import io.github.reloadloop.core.internal.watch.SourceSnapshot;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.internal.compile.CompiledPatch;
 import io.github.reloadloop.core.internal.compile.PatchCompiler.TriedPatch;
-import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.internal.watch.ChangeSet;
+import io.github.reloadloop.core.support.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

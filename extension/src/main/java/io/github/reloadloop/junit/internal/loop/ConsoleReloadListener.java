@@ -2,9 +2,9 @@ package io.github.reloadloop.junit.internal.loop;
 
 import static io.github.reloadloop.junit.internal.run.Words.plural;
 
+import io.github.reloadloop.core.ReloadListener;
 import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.api.RefusedClass;
-import io.github.reloadloop.core.ReloadListener;
 import io.github.reloadloop.core.api.ReloadResult;
 import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;

@@ -1,9 +1,9 @@
 package io.github.reloadloop.junit.internal.loop;
 
 import io.github.reloadloop.core.api.CompileProblem;
-import io.github.reloadloop.junit.internal.console.Commands;
 import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
+import io.github.reloadloop.junit.internal.console.Commands;
 import io.github.reloadloop.junit.internal.examine.FailureReport;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.github.reloadloop.junit.internal.loop;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.junit.internal.console.Commands;
-import io.github.reloadloop.junit.internal.console.Commands.Command;
 import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.ConsoleClosedException;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
+import io.github.reloadloop.junit.internal.console.Commands;
+import io.github.reloadloop.junit.internal.console.Commands.Command;
 import io.github.reloadloop.junit.internal.examine.Examiner;
 import java.util.Locale;
 import java.util.Optional;

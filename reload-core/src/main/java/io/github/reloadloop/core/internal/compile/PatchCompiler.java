@@ -2,8 +2,6 @@ package io.github.reloadloop.core.internal.compile;
 
 import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.api.CompilerChoice;
-import io.github.reloadloop.core.internal.classfile.ClassShape;
-import io.github.reloadloop.core.internal.classfile.ShapeComparison;
 import io.github.reloadloop.core.internal.overlay.Overlay;
 import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.project.WorkingDirectory;
@@ -18,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -34,10 +31,9 @@ import java.util.function.Supplier;
  * compile) can be dropped; {@link #settle} takes the tried patch that is used and remembers what it means for
  * the next compiles. {@link #compile} is both at once.
  *
- * <p>Threading: {@link #compile}, {@link #settle} and {@link #warmUp} on the reload thread, {@link #tryCompile}
- * there or on the thread that compiles a save early, never while the other compiles; {@link #keepWarm} and
- * {@link #endWarmUp} on the warm-up thread (the two compile on compilers of their own); {@link #status()} from
- * any thread.
+ * <p>Threading: {@link #compile} and {@link #settle} on the reload thread, {@link #tryCompile} there or on the
+ * thread that compiles a save early, never while the other compiles; the {@linkplain #warmUp() warm-up} on
+ * the threads its class names; {@link #status()} from any thread.
  */
 public final class PatchCompiler implements AutoCloseable {
 
@@ -48,10 +44,7 @@ public final class PatchCompiler implements AutoCloseable {
   private final BuildSettings builds;
   private final CompilerSelection selection;
   private final GroupedCompile grouped;
-  /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
-  private volatile Path warmUpFile;
-  /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
-  private volatile CompilerKind warmUpKind = CompilerKind.JAVAC;
+  private final CompilerWarmUp warmUp;
   /** Files whose last compile failed: they are compiled again with the next batch. */
   private final Set<Path> failed = new LinkedHashSet<>();
 
@@ -83,60 +76,12 @@ public final class PatchCompiler implements AutoCloseable {
     classpath.addAll(layout.classDirectories().values());
     classpath.addAll(jvmClasspath);
     this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath, instrumentation);
+    this.warmUp = new CompilerWarmUp(layout, reader, compilers, builds, selection);
   }
 
-  /**
-   * Warms up the compiler the first root most likely needs, for up to {@code rounds} compiles; see
-   * {@link SourceCompiler#warmUp}.
-   *
-   * @param newest the most recently modified source, compiled too until a save names another; may be
-   *     {@code null}
-   * @return the rounds completed
-   */
-  public int warmUp(Path newest, int rounds, BooleanSupplier cancelled) {
-    if (warmUpFile == null) {
-      warmUpFile = newest;
-    }
-    warmUpKind = selection.initial();
-    return warmUp(compilers.get(warmUpKind), rounds, cancelled);
-  }
-
-  /**
-   * Warms up more, for up to {@code rounds} compiles, on a compiler of its own: a save that cancels it does
-   * not cost the compiler of the saves its kept context. {@link #endWarmUp()} releases it. For a thread of
-   * its own, after {@link #warmUp}; compiles of saves may run meanwhile.
-   *
-   * @return the rounds completed
-   */
-  public int keepWarm(int rounds, BooleanSupplier cancelled) {
-    return warmUp(compilers.warmUp(warmUpKind), rounds, cancelled);
-  }
-
-  /**
-   * Releases the compiler of {@link #keepWarm}.
-   *
-   * @return what went wrong closing it
-   */
-  public List<String> endWarmUp() {
-    return compilers.closeWarmUp();
-  }
-
-  private int warmUp(SourceCompiler compiler, int rounds, BooleanSupplier cancelled) {
-    Path file = warmUpFile;
-    List<SourceFile> project = new ArrayList<>();
-    CompileSettings settings;
-    if (file != null && Files.isRegularFile(file)) {
-      settings = builds.of(file).settings();
-      try {
-        project.add(reader.read(file));
-      } catch (SourceReader.UnreadableSource e) {
-        // Warmed up without it.
-      }
-    } else {
-      List<Path> roots = layout.sourceRoots();
-      settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : builds.defaultsFor(roots.get(0));
-    }
-    return compiler.warmUp(settings, rounds, project, cancelled);
+  /** The warm-up of this stage's compilers. */
+  public CompilerWarmUp warmUp() {
+    return warmUp;
   }
 
   /**
@@ -201,7 +146,7 @@ public final class PatchCompiler implements AutoCloseable {
     if (!unreadable.isEmpty()) {
       return new TriedPatch(failed(List.copyOf(files), unreadable, "", start, warnings), null, Set.copyOf(files));
     }
-    warmUpFile = files.iterator().next();
+    warmUp.saved(files.iterator().next());
     CompilerKind kind = selection.choose(files);
     Attempt attempt = compileWithDependents(kind, sources, warnings);
     CompilerKind better = null;
@@ -223,25 +168,12 @@ public final class PatchCompiler implements AutoCloseable {
   /** One compiler's patch: the sources it compiled (dependents included), what came out, how it fits. */
   private record Attempt(CompilerKind kind, List<SourceFile> sources, CompileOutput output, Judgement judgement) {}
 
-  /**
-   * How a patch compares with the previous compiled version of its classes (the overlay's, else the build's).
-   *
-   * @param affected simple names of top-level classes whose change reaches the classes compiled against them
-   * @param differences classes whose shape changed
-   * @param onlySynthetic whether every shape change is in compiler-generated members (another compiler's mark)
-   */
-  private record Judgement(Set<String> affected, int differences, boolean onlySynthetic) {
-    boolean onlySyntheticDifferences() {
-      return differences > 0 && onlySynthetic;
-    }
-  }
-
   private Attempt compileWithDependents(CompilerKind kind, List<SourceFile> batch, List<String> warnings) {
     List<SourceFile> sources = new ArrayList<>(batch);
     SourceCompiler compiler = compilers.get(kind);
     CompileOutput output = grouped.compile(compiler, sources, warnings::add);
     if (!output.succeeded()) {
-      return new Attempt(kind, sources, output, new Judgement(Set.of(), 0, false));
+      return new Attempt(kind, sources, output, Judgement.NONE);
     }
     Judgement judgement = judge(output);
     if (!judgement.affected().isEmpty()) {
@@ -250,32 +182,14 @@ public final class PatchCompiler implements AutoCloseable {
       if (!dependents.isEmpty()) {
         sources.addAll(dependents);
         output = grouped.compile(compiler, sources, warnings::add);
-        judgement = output.succeeded() ? judge(output) : new Judgement(Set.of(), 0, false);
+        judgement = output.succeeded() ? judge(output) : Judgement.NONE;
       }
     }
     return new Attempt(kind, sources, output, judgement);
   }
 
   private Judgement judge(CompileOutput output) {
-    Set<String> affected = new LinkedHashSet<>();
-    int differences = 0;
-    boolean onlySynthetic = true;
-    for (Map.Entry<String, byte[]> entry : output.classes().entrySet()) {
-      byte[] previous = overlay.previous(entry.getKey(), classDirectoryOf(entry.getKey(), output));
-      ClassShape before = previous == null ? null : parseOrNull(previous);
-      if (before == null) {
-        continue;
-      }
-      ShapeComparison.Result result = ShapeComparison.compare(before, ClassShape.parse(entry.getValue()));
-      if (result.dependentsAffected()) {
-        affected.add(topLevelSimpleName(entry.getKey()));
-      }
-      if (!result.redefinable()) {
-        differences++;
-        onlySynthetic &= result.onlySynthetic();
-      }
-    }
-    return new Judgement(affected, differences, onlySynthetic);
+    return Judgement.of(output, overlay, name -> classDirectoryOf(name, output));
   }
 
   private List<SourceFile> dependents(Set<String> affected, Set<Path> compiled, List<String> warnings) {
@@ -348,20 +262,6 @@ public final class PatchCompiler implements AutoCloseable {
     if (declared != null) {
       warnings.add(WorkingDirectory.display(source.path()) + " declares package '" + declared
           + "', which does not match its directory; its classes are compiled into that package");
-    }
-  }
-
-  static String topLevelSimpleName(String binaryName) {
-    String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
-    int nested = simple.indexOf('$');
-    return nested > 0 ? simple.substring(0, nested) : simple;
-  }
-
-  private static ClassShape parseOrNull(byte[] bytes) {
-    try {
-      return ClassShape.parse(bytes);
-    } catch (RuntimeException e) {
-      return null; // A truncated class file on disk counts as no previous version.
     }
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.internal.overlay.Overlay;
-import io.github.reloadloop.core.processors.ProcessorFixtures;
 import io.github.reloadloop.core.internal.project.Classpath;
 import io.github.reloadloop.core.internal.project.ProjectLayout;
+import io.github.reloadloop.core.processors.ProcessorFixtures;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package io.github.reloadloop.core.internal.redefine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.internal.classfile.ClassShape;
 import io.github.reloadloop.core.internal.classfile.ClassShape.Member;
 import io.github.reloadloop.core.internal.classfile.ShapeComparison;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
