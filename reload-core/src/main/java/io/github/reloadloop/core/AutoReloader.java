@@ -262,8 +262,9 @@ public final class AutoReloader implements AutoCloseable {
    * Names classes the user is likely to edit next, such as those in a failure's stack trace. While the program
    * is {@linkplain #idle(boolean) idle}, the reloader does for them ahead of time what the first reload of
    * each would do: it reads the class as the JVM runs it, to keep what other agents (coverage, mocking) added
-   * to it. The first save then costs what later ones cost. Names of classes that are not loaded or not of the
-   * project are ignored.
+   * to it. The read leaves the class exactly as it runs (see {@link ReloadStatus#notPrepared()} for classes
+   * that cannot be read). The first save then costs what later ones cost. Names of classes that are not
+   * loaded or not of the project are ignored.
    *
    * @since 0.1.0
    */
@@ -272,9 +273,26 @@ public final class AutoReloader implements AutoCloseable {
       if (layout.classDirectories().values().stream()
           .anyMatch(directory -> Files.isRegularFile(ProjectLayout.classFile(directory, name)))) {
         expected.add(name);
+      } else if (inProjectPackage(name)) {
+        // A class of the project's packages with no class file: generated at run time (a proxy, a hidden
+        // class). Never read; the status says so.
+        applier.notPrepared(name, name.contains("/") ? "a hidden class: the JVM cannot retransform it"
+            : "no class file: generated at run time");
       }
     }
     startPreparing();
+  }
+
+  /** Whether a class directory holds the package of {@code binaryName} (a hidden class's name included). */
+  private boolean inProjectPackage(String binaryName) {
+    int slash = binaryName.indexOf('/');
+    String name = slash < 0 ? binaryName : binaryName.substring(0, slash);
+    int dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String directory = name.substring(0, dot).replace('.', '/');
+    return layout.classDirectories().values().stream().anyMatch(root -> Files.isDirectory(root.resolve(directory)));
   }
 
   /** Starts the thread that prepares the expected classes, unless there are none or it runs already. */
@@ -342,7 +360,7 @@ public final class AutoReloader implements AutoCloseable {
     return new ReloadStatus(layout.sourceRoots(), layout.classDirectories(), overlay.directories(), releases,
         compiler.describeCompiler(), agent.source(), enhanced, state.reloadedClasses(), state.reloads(),
         state.problems(), state.refused(), state.recentTimes(), moduleNames,
-        modules.notWatched(layout.sourceRoots()));
+        modules.notWatched(layout.sourceRoots()), applier.prepared(), applier.notPrepared());
   }
 
   /**

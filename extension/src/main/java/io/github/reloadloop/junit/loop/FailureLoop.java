@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -374,6 +375,14 @@ public final class FailureLoop {
     } else {
       lines.add("compile errors:");
       status.problems().forEach(p -> lines.add("  " + p));
+    }
+    if (!status.prepared().isEmpty()) {
+      lines.add("prepared:       " + plural(status.prepared().size(), "class")
+          + " near the failure, read as they run (unchanged) for a faster first reload");
+    }
+    if (!status.notPrepared().isEmpty()) {
+      lines.add("not prepared (their first reload takes longer):");
+      new TreeMap<>(status.notPrepared()).forEach((name, why) -> lines.add("  " + name + ": " + why));
     }
     if (!status.refused().isEmpty()) {
       lines.add("changed shape (reruns use a fresh class loader):");
