@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -377,8 +378,8 @@ public final class FailureLoop {
       status.problems().forEach(p -> lines.add("  " + p));
     }
     if (!status.prepared().isEmpty()) {
-      lines.add("prepared:       " + plural(status.prepared().size(), "class")
-          + " near the failure, read as they run (unchanged) for a faster first reload");
+      lines.add("prepared:       " + plural(status.prepared().size(), "class") + " near the failure, read as they"
+          + " run (unchanged) for a faster first reload: " + byPackage(status.prepared()));
     }
     if (!status.notPrepared().isEmpty()) {
       lines.add("not prepared (their first reload takes longer):");
@@ -389,6 +390,23 @@ public final class FailureLoop {
       status.refused().values().forEach(r -> lines.add("  " + r.describe()));
     }
     return lines;
+  }
+
+  /** Class names grouped by package: {@code shop.{OrderController, Pricing}, shop.web.Api}. */
+  static String byPackage(List<String> classNames) {
+    Map<String, List<String>> byPackage = new TreeMap<>();
+    for (String name : classNames) {
+      int dot = name.lastIndexOf('.');
+      byPackage.computeIfAbsent(dot < 0 ? "" : name.substring(0, dot), p -> new ArrayList<>())
+          .add(name.substring(dot + 1));
+    }
+    List<String> groups = new ArrayList<>();
+    byPackage.forEach((pkg, names) -> {
+      Collections.sort(names);
+      String prefix = pkg.isEmpty() ? "" : pkg + ".";
+      groups.add(names.size() == 1 ? prefix + names.get(0) : prefix + "{" + String.join(", ", names) + "}");
+    });
+    return String.join(", ", groups);
   }
 
   /** {@code CalculatorTests > adds > [2] 3} from the class down to the test. */
