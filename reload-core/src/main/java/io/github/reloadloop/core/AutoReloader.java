@@ -96,6 +96,7 @@ public final class AutoReloader implements AutoCloseable {
   private final ReloadState state = new ReloadState();
   private final boolean enhanced = EnhancedRedefinition.available();
   private final AgentConnection agent;
+  private final Applier applier;
   private final ReloadScheduler scheduler;
 
   AutoReloader(AutoReloaderBuilder.Settings settings) {
@@ -111,7 +112,7 @@ public final class AutoReloader implements AutoCloseable {
     this.compiler = new PatchCompiler(layout, overlay, settings.compiler(), settings.jvmClasspath(),
         settings.encoding(), settings.processorPath(), agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
-    Applier applier = new Applier(agent::instrumentation, running, overlay);
+    this.applier = new Applier(agent::instrumentation, running, overlay);
     ReloadPipeline pipeline = new ReloadPipeline(compiler, new Planner(agent::instrumentation, enhanced, running),
         applier, state, listener);
     Duration longest = settings.debounce().multipliedBy(20);
@@ -219,14 +220,26 @@ public final class AutoReloader implements AutoCloseable {
    * Names classes the user is likely to edit next, such as those in a failure's stack trace. While the program
    * is {@linkplain #idle(boolean) idle}, the reloader does for them ahead of time what the first reload of
    * each would do: it reads the class as the JVM runs it, to keep what other agents (coverage, mocking) added
-   * to it. The first save then costs what later ones cost. Names of classes that are not loaded or not of the
-   * project are ignored.
+   * to it. The read leaves the class exactly as it runs (see {@link ReloadStatus#notPrepared()} for classes
+   * that cannot be read). The first save then costs what later ones cost. Names of classes that are not
+   * loaded or not of the project are ignored.
    *
    * @since 0.1.0
    */
   public void expectEdits(Collection<String> classNames) {
-    scheduler.expect(classNames.stream().filter(name -> layout.classDirectories().values().stream()
-        .anyMatch(directory -> Files.isRegularFile(ProjectLayout.classFile(directory, name)))).toList());
+    List<String> expected = new ArrayList<>();
+    for (String name : classNames) {
+      if (layout.classDirectories().values().stream()
+          .anyMatch(directory -> Files.isRegularFile(ProjectLayout.classFile(directory, name)))) {
+        expected.add(name);
+      } else if (layout.holdsPackageOf(name)) {
+        // A class of the project's packages with no class file: generated at run time (a proxy, a hidden
+        // class). Never read; the status says so.
+        applier.notPrepared(name, name.contains("/") ? "a hidden class: the JVM cannot retransform it"
+            : "no class file: generated at run time");
+      }
+    }
+    scheduler.expect(expected);
   }
 
   /** Saves whose patch was compiled during the debounce and used; for tests. */
@@ -253,7 +266,8 @@ public final class AutoReloader implements AutoCloseable {
     roots.forEach(root -> modules.moduleOf(root).ifPresent(name -> moduleNames.put(root, name)));
     return new ReloadStatus(roots, layout.classDirectories(), overlay.directories(), compiling.releases(),
         compiling.compiler(), agent.source(), enhanced, reloads.reloadedClasses(), reloads.reloads(),
-        reloads.problems(), reloads.refused(), reloads.recentTimes(), moduleNames, modules.notWatched(roots));
+        reloads.problems(), reloads.refused(), reloads.recentTimes(), moduleNames, modules.notWatched(roots),
+        applier.prepared(), applier.notPrepared());
   }
 
   /**

@@ -28,6 +28,11 @@ import java.util.Map;
  *     directory's name)
  * @param notWatched the project's class directories and jars on the class path whose sources are not watched,
  *     each with the reason (outside any module, not a build's class directory, sources not among the roots)
+ * @param prepared classes read ahead of their first reload ({@link AutoReloader#expectEdits}), in order; a read
+ *     never changes the class
+ * @param notPrepared classes named by {@link AutoReloader#expectEdits} that could not be read, with the reason
+ *     (generated at run time, a hidden class, a JVM that cannot retransform them or on which a read would
+ *     change them); their first reload redefines the patch as compiled
  * @since 0.1.0
  */
 public record ReloadStatus(
@@ -44,7 +49,9 @@ public record ReloadStatus(
     Map<String, RefusedClass> refused,
     List<Duration> recentReloadTimes,
     Map<Path, String> modules,
-    Map<Path, String> notWatched) {
+    Map<Path, String> notWatched,
+    List<String> prepared,
+    Map<String, String> notPrepared) {
 
   /** Whether the running code matches the sources: no outstanding compile problems and no refused class. */
   public boolean upToDate() {

@@ -4,7 +4,10 @@ import static io.github.reloadloop.junit.internal.run.Words.plural;
 
 import io.github.reloadloop.core.api.ReloadStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What {@code status} shows: the reloader's state, auto-rerun, and the class loaders in use. Pure. */
 final class StatusLines {
@@ -44,10 +47,35 @@ final class StatusLines {
       lines.add("compile errors:");
       status.problems().forEach(p -> lines.add("  " + p));
     }
+    if (!status.prepared().isEmpty()) {
+      lines.add("prepared:       " + plural(status.prepared().size(), "class") + " near the failure, read as they"
+          + " run (unchanged) for a faster first reload: " + byPackage(status.prepared()));
+    }
+    if (!status.notPrepared().isEmpty()) {
+      lines.add("not prepared (their first reload takes longer):");
+      new TreeMap<>(status.notPrepared()).forEach((name, why) -> lines.add("  " + name + ": " + why));
+    }
     if (!status.refused().isEmpty()) {
       lines.add("changed shape (reruns use a fresh class loader):");
       status.refused().values().forEach(r -> lines.add("  " + r.describe()));
     }
     return lines;
+  }
+
+  /** Class names grouped by package: {@code shop.{OrderController, Pricing}, shop.web.Api}. */
+  static String byPackage(List<String> classNames) {
+    Map<String, List<String>> byPackage = new TreeMap<>();
+    for (String name : classNames) {
+      int dot = name.lastIndexOf('.');
+      byPackage.computeIfAbsent(dot < 0 ? "" : name.substring(0, dot), p -> new ArrayList<>())
+          .add(name.substring(dot + 1));
+    }
+    List<String> groups = new ArrayList<>();
+    byPackage.forEach((pkg, names) -> {
+      Collections.sort(names);
+      String prefix = pkg.isEmpty() ? "" : pkg + ".";
+      groups.add(names.size() == 1 ? prefix + names.get(0) : prefix + "{" + String.join(", ", names) + "}");
+    });
+    return String.join(", ", groups);
   }
 }

@@ -29,7 +29,7 @@ class RootLinesTests {
     ReloadStatus status = new ReloadStatus(List.of(app.resolve("src/main/java"), coreRoot),
         Map.of(coreRoot, coreJar), Map.of(), Map.of(app.resolve("src/main/java"), 17, coreRoot, 11), "auto: javac",
         "dynamic attach", false, List.of(), 0, List.of(), Map.of(), List.of(),
-        Map.of(app.resolve("src/main/java"), "app", coreRoot, "core"), notWatched);
+        Map.of(app.resolve("src/main/java"), "app", coreRoot, "core"), notWatched, List.of(), Map.of());
 
     assertThat(RootLines.of(status, app)).containsExactly(
         "source roots:   src/main/java (module app, release 17)",
@@ -42,7 +42,7 @@ class RootLinesTests {
   void rootOutsideAnyModule_saysSo_andNothingUnwatched_noSecondHeading() {
     Path root = checkout.resolve("src");
     ReloadStatus status = new ReloadStatus(List.of(root), Map.of(), Map.of(), Map.of(), "javac", "dynamic attach",
-        false, List.of(), 0, List.of(), Map.of(), List.of(), Map.of(), Map.of());
+        false, List.of(), 0, List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), Map.of());
 
     assertThat(RootLines.of(status, Path.of("/elsewhere/module")))
         .containsExactly("source roots:   " + root + " (no module)");

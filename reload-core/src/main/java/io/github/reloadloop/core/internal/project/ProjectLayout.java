@@ -75,6 +75,18 @@ public final class ProjectLayout {
     return root == null ? null : roots.get(root).classDirectory();
   }
 
+  /** Whether a class directory holds the package of {@code binaryName} (a hidden class's name included). */
+  public boolean holdsPackageOf(String binaryName) {
+    int slash = binaryName.indexOf('/');
+    String name = slash < 0 ? binaryName : binaryName.substring(0, slash);
+    int dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String directory = name.substring(0, dot).replace('.', '/');
+    return classDirectories().values().stream().anyMatch(root -> Files.isDirectory(root.resolve(directory)));
+  }
+
   /** The class file of a binary class name below a class directory. */
   public static Path classFile(Path classDirectory, String className) {
     return classDirectory.resolve(className.replace('.', '/') + ".class");

@@ -5,10 +5,13 @@ import io.github.reloadloop.core.internal.overlay.Overlay;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +31,8 @@ public final class Applier {
   private Redefiner redefiner;
   private ClassDefiner definer;
   private AgentAdditions agentAdditions;
+  private final Set<String> prepared = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Map<String, String> notPrepared = new ConcurrentHashMap<>();
 
   public Applier(Supplier<Instrumentation> instrumentation, RunningVersions running, Overlay overlay) {
     this.instrumentation = instrumentation;
@@ -70,15 +75,45 @@ public final class Applier {
 
   /**
    * Does ahead of time what the first redefinition of each loaded class of these names does: reads the class as
-   * the JVM runs it, to find what other agents added (see {@link AgentAdditions}). A class that is not loaded,
-   * or that the JVM cannot retransform, is left alone. Any thread; meant for while the program is idle.
+   * the JVM runs it, to find what other agents added (see {@link AgentAdditions}), without changing it. A class
+   * that is not loaded is left alone; one that cannot be read is named in {@link #notPrepared()} with the
+   * reason. Any thread; meant for while the program is idle.
    */
   public void prepare(Set<String> classNames) {
     Instrumentation jvm = classNames.isEmpty() ? null : instrumentation.get();
     if (jvm == null) {
       return;
     }
-    additions(jvm).learn(LoadedClasses.scan(jvm, classNames, Map.of()).named(), this::runningBytes);
+    List<Class<?>> loaded = LoadedClasses.scan(jvm, classNames, Map.of()).named();
+    Map<Class<?>, String> notRead = additions(jvm).learn(loaded, this::runningBytes);
+    for (Class<?> type : loaded) {
+      String why = notRead.get(type);
+      if (why == null) {
+        prepared.add(type.getName());
+        notPrepared.remove(type.getName());
+      } else {
+        notPrepared(type.getName(), why);
+      }
+    }
+  }
+
+  /** Records that a class named for preparation cannot be prepared, and why. */
+  public void notPrepared(String className, String why) {
+    if (!prepared.contains(className)) {
+      notPrepared.put(className, why);
+    }
+  }
+
+  /** The classes prepared so far, in order. */
+  public List<String> prepared() {
+    synchronized (prepared) {
+      return List.copyOf(prepared);
+    }
+  }
+
+  /** Classes named for preparation that could not be prepared, with the reason; their first reload reads them. */
+  public Map<String, String> notPrepared() {
+    return Map.copyOf(notPrepared);
   }
 
   private synchronized AgentAdditions additions(Instrumentation jvm) {
