@@ -68,16 +68,6 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
   static final Duration DEFAULT_EVAL_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
-  /**
-   * Settings without an explicit processor path, with the default {@value #EVAL_TIMEOUT} and auto-rerun at
-   * its default.
-   */
-  public LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
-      CompilerChoice compiler, String consoleFactory, boolean rerun) {
-    this(enabled, discover, sourceRoots, missingRoots, compiler, consoleFactory, rerun, List.of(),
-        DEFAULT_EVAL_TIMEOUT, DEFAULT_AUTO);
-  }
-
   /** Reads the settings through {@code lookup} (a configuration parameter getter). */
   public static LoopConfiguration read(Function<String, Optional<String>> lookup, Path moduleDirectory) {
     boolean enabled = bool(LOOP, lookup.apply(LOOP), false);
