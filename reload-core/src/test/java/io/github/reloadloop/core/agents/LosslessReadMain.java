@@ -68,6 +68,9 @@ public final class LosslessReadMain {
             public static int twice(int value) { return value * FACTOR; }
             public Runnable later(int times) { return () -> cache.put("x" + times, List.of()); }
             public class Inner { public int depth(@Named int levels) { return levels; } }
+            public static void fail() {
+              throw new IllegalStateException("at line 19 of Handler.java, FACTOR");
+            }
           }
           """,
       "Money", """
@@ -157,6 +160,15 @@ public final class LosslessReadMain {
               + SampleProject.call(pricing, "total", 2, 3));
         }
         print("behaviour", behaviour);
+        for (String pkg : PACKAGES.split(" ")) {
+          try {
+            SampleProject.call(project.load(pkg + ".Handler"), "fail");
+          } catch (AssertionError e) {
+            StackTraceElement top = e.getCause().getCause().getStackTrace()[0];
+            print("stack top " + pkg, top.getFileName() + ":" + top.getLineNumber() + " " + top.getMethodName()
+                + " " + e.getCause().getCause().getMessage());
+          }
+        }
       }
     }
   }

@@ -38,6 +38,8 @@ class LosslessReadTests {
             "not prepared: {}")
         .contains("after preparing: same", "after a neighbour's patch: same", "after patching them: same")
         .contains("refused: []", "problems: []", "behaviour: [21,6000, 21,6000]")
+        .contains("stack top covered: Handler.java:19 fail at line 19 of Handler.java, 3",
+            "stack top plain: Handler.java:19 fail at line 19 of Handler.java, 3")
         .doesNotContain("DIFFERENT");
     assertThat(output).contains("covered.Handler", "covered.Pricing", "covered.Tier", "plain.Handler",
         "plain.Pricing", "plain.Tier");
