@@ -3,7 +3,8 @@ package io.github.reloadloop.junit.console;
 /**
  * Opens the console when the first failure needs it. The configuration key {@code reload.console} names
  * an implementation by class (it needs a public constructor taking the configuration parameters as a
- * {@code Function<String, Optional<String>>}, or none); {@code tty}, the default, is {@link TerminalConsole}.
+ * {@code Function<String, Optional<String>>}, or none); {@code tty}, the default, is the console on the
+ * terminal ({@code /dev/tty}).
  */
 public interface ConsoleFactory {
 

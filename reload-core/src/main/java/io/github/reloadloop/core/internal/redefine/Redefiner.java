@@ -1,0 +1,77 @@
+package io.github.reloadloop.core.internal.redefine;
+
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redefines loaded classes through {@link Instrumentation}, all of a batch in one
+ * {@code redefineClasses} call (the call costs about the same for one class or fifty).
+ */
+final class Redefiner {
+
+  private final Instrumentation instrumentation;
+
+  /** Outcome: the classes now running the new code and, per class name, why the JVM refused the others. */
+  record Outcome(List<Class<?>> redefined, Map<String, String> failures) {}
+
+  Redefiner(Instrumentation instrumentation) {
+    this.instrumentation = instrumentation;
+  }
+
+  /**
+   * Redefines all classes in one call. Should the JVM refuse the batch, each class is tried alone so that
+   * the others still get their new code and the refusal names the class at fault.
+   */
+  Outcome redefine(Map<Class<?>, byte[]> classes) {
+    return redefine(classes, Map.of());
+  }
+
+  /**
+   * Same, where some classes go together: should the JVM refuse the batch, each group is tried alone, so
+   * that a class changed in place and its companions are redefined all or none.
+   *
+   * @param groups the group of each class that belongs to one (by the class leading it); others go alone
+   */
+  Outcome redefine(Map<Class<?>, byte[]> classes, Map<Class<?>, Class<?>> groups) {
+    if (classes.isEmpty()) {
+      return new Outcome(List.of(), Map.of());
+    }
+    try {
+      instrumentation.redefineClasses(definitions(classes));
+      return new Outcome(List.copyOf(classes.keySet()), Map.of());
+    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+      Class<?> first = classes.keySet().iterator().next();
+      Class<?> lead = groups.getOrDefault(first, first);
+      if (classes.keySet().stream().allMatch(type -> groups.getOrDefault(type, type) == lead)) {
+        return new Outcome(List.of(), Map.of(lead.getName(), describe(e)));
+      }
+    }
+    Map<Class<?>, Map<Class<?>, byte[]>> byGroup = new LinkedHashMap<>();
+    classes.forEach((type, bytes) -> byGroup.computeIfAbsent(groups.getOrDefault(type, type),
+        g -> new LinkedHashMap<>()).put(type, bytes));
+    List<Class<?>> redefined = new ArrayList<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    byGroup.values().forEach(group -> {
+      Outcome single = redefine(group, groups);
+      redefined.addAll(single.redefined());
+      failures.putAll(single.failures());
+    });
+    return new Outcome(redefined, failures);
+  }
+
+  private static ClassDefinition[] definitions(Map<Class<?>, byte[]> classes) {
+    return classes.entrySet().stream()
+        .map(e -> new ClassDefinition(e.getKey(), e.getValue()))
+        .toArray(ClassDefinition[]::new);
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}
