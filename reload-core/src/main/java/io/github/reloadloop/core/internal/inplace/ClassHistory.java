@@ -72,6 +72,18 @@ record ClassHistory(String name, String prefix, int nextNumber, String link, Lis
     return LAMBDA.matcher(name).matches();
   }
 
+  /**
+   * This history after a change that was prepared but not made: the numbers the change took stay taken (what it
+   * defined keeps its names), and so does its link class if it defined one, with the entries this history has.
+   *
+   * @param abandoned the history the change would have led to
+   * @param linkDefined whether the change defined its link class
+   */
+  ClassHistory skipping(ClassHistory abandoned, boolean linkDefined) {
+    return new ClassHistory(name, prefix, abandoned.nextNumber(), linkDefined ? abandoned.link() : link, sites,
+        staticFields, sideFields, homes, companions, lastCompiled);
+  }
+
   /** Whether any change was made in place so far. */
   boolean changed() {
     return link != null || !companions.isEmpty() || !staticFields.isEmpty() || !sideFields.isEmpty();

@@ -100,6 +100,8 @@ public final class InPlace {
     private final String reason;
     private final boolean visible;
     private Prepared prepared;
+    private final Map<String, Class<?>> defined = new HashMap<>();
+    private Runnable restoreTable;
 
     private Change(Class<?> type, InPlaceEdit edit, String reason, boolean visible) {
       this.type = type;
@@ -152,19 +154,44 @@ public final class InPlace {
         histories.put(type, edit.next());
         runtimes.computeIfAbsent(type, t -> new Runtime()).applied(prepared);
         prepared = null;
+        restoreTable = null;
+      }
+    }
+
+    /**
+     * Records that the change was not made, after {@link #prepare} (whether it succeeded or failed): the class
+     * keeps running what it ran, and a later change of it starts from there. The link table gets back the
+     * entries it had; what was defined stays defined, unused, and its names are never taken again.
+     */
+    public void abandoned() {
+      synchronized (InPlace.this) {
+        if (restoreTable != null) {
+          restoreTable.run();
+          restoreTable = null;
+        }
+        prepared = null;
+        ClassHistory history = histories.get(type);
+        if (history != null && edit != null) { // A class never changed takes a new prefix at its next plan.
+          String link = edit.next().link();
+          boolean linkDefined = defined.containsKey(link);
+          histories.put(type, history.skipping(edit.next(), linkDefined));
+          if (linkDefined) { // The next change fills this link class's table, as if it had defined it.
+            Runtime runtime = runtimes.computeIfAbsent(type, t -> new Runtime());
+            runtime.classes.put(link, new WeakReference<>(defined.get(link)));
+          }
+        }
       }
     }
 
     InPlaceEdit edit() {
       return edit;
     }
-  }
 
-  /** The same change with other classes to define: a test seam for classes the JVM refuses. */
-  Change withDefinitions(Change change, List<InPlaceEdit.Definition> definitions) {
-    InPlaceEdit edit = change.edit;
-    return new Change(change.type, new InPlaceEdit(edit.classFile(), definitions, edit.redefinitions(), edit.sites(),
-        edit.initializers(), edit.next(), edit.changes()), null, false);
+    /** The same change with other classes to define: a test seam for classes the JVM refuses. */
+    Change withDefinitions(List<InPlaceEdit.Definition> definitions) {
+      return new Change(type, new InPlaceEdit(edit.classFile(), definitions, edit.redefinitions(), edit.sites(),
+          edit.initializers(), edit.next(), edit.changes()), null, false);
+    }
   }
 
   /** What to redefine, and what was defined, for one change. */
@@ -217,6 +244,7 @@ public final class InPlace {
     Map<String, Class<?>> classes = new HashMap<>(runtime.classes());
     for (InPlaceEdit.Definition definition : edit.definitions()) {
       Class<?> made = define(own, definition);
+      change.defined.put(definition.name(), made);
       defined.put(made, definition.bytes());
       classes.put(definition.name(), made);
     }
@@ -238,7 +266,7 @@ public final class InPlace {
       }
       String link = edit.next().link();
       if (link != null) {
-        fill(own, classes.get(link), edit.sites(), stores);
+        change.restoreTable = fill(own, classes.get(link), edit.sites(), stores);
       }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       throw new Failure("cannot link " + e.getMessage(), e);
@@ -274,8 +302,12 @@ public final class InPlace {
         MethodType.fromMethodDescriptorString(home.descriptor(), owner.getClassLoader()));
   }
 
-  /** Writes the link table: the entries it had keep their index, new sites follow. */
-  private static void fill(Lookup own, Class<?> link, List<Site> sites, Map<String, SideField> stores)
+  /**
+   * Writes the link table: the entries it had keep their index, new sites follow.
+   *
+   * @return what puts back the table as it was
+   */
+  private static Runnable fill(Lookup own, Class<?> link, List<Site> sites, Map<String, SideField> stores)
       throws ReflectiveOperationException {
     VarHandle table = MethodHandles.privateLookupIn(link, MethodHandles.lookup())
         .findStaticVarHandle(link, Generated.SITES, MethodHandle[].class);
@@ -290,6 +322,7 @@ public final class InPlace {
       entries[i] = links.entry(sites.get(i));
     }
     table.setVolatile(entries);
+    return () -> table.setVolatile(old);
   }
 
   private static String prefix(Class<?> type) {

@@ -97,10 +97,9 @@ public final class Planner {
       }
     }
     if (!refusals.isEmpty()) {
-      String others = String.join(", ", refusals.keySet());
-      inPlaceChanges.forEach((type, change) -> refusals.putIfAbsent(type.getName(),
-          List.of(String.join(", ", change.changes()) + " in place, not made: " + others + " changed shape in the same"
-              + " save, and a save goes one way")));
+      String others = String.join(", ", refusals.keySet()) + " changed shape";
+      inPlaceChanges.forEach((type, change) -> refusals.putIfAbsent(type.getName(), notMade(change,
+          others + " in the same save, and a save goes one way")));
       inPlaceChanges.clear();
     }
     definitions.removeIf(d -> refusals.containsKey(d.name()));
@@ -108,6 +107,37 @@ public final class Planner {
     Map<String, RefusedClass> refused = new LinkedHashMap<>();
     refusals.forEach((name, changes) -> refused.put(name, RedefinitionPlan.refusal(patch, name, changes)));
     return new RedefinitionPlan(patch, supertypesFirst(definitions), redefinitions, refused, added, inPlaceChanges);
+  }
+
+  /**
+   * The plan as the planner would have made it had its in-place changes not been possible: each is refused
+   * (with why, or with the class that could not be changed), every class that uses a refused one is held back
+   * with it, and the rest is redefined as compiled. For a batch whose in-place changes could not be applied.
+   *
+   * @param notInPlace why, by class name, for the classes whose change could not be applied
+   */
+  static RedefinitionPlan withoutInPlace(RedefinitionPlan plan, Map<String, String> notInPlace) {
+    Map<String, List<String>> refusals = new LinkedHashMap<>();
+    plan.refused().forEach((name, refused) -> refusals.put(name, refused.changes()));
+    String failed = String.join(", ", notInPlace.keySet()) + " could not be changed in place in the same save,"
+        + " and a save goes one way";
+    plan.inPlace().forEach((type, change) -> refusals.putIfAbsent(type.getName(),
+        notInPlace.containsKey(type.getName()) ? notMade(change, notInPlace.get(type.getName()))
+            : notMade(change, failed)));
+    Map<Class<?>, byte[]> redefinitions = new LinkedHashMap<>(plan.redefinitions());
+    List<RedefinitionPlan.Definition> definitions = new ArrayList<>(plan.definitions());
+    definitions.removeIf(d -> refusals.containsKey(d.name()));
+    holdBack(redefinitions, definitions, refusals);
+    Map<String, RefusedClass> refused = new LinkedHashMap<>();
+    refusals.forEach((name, changes) -> refused.put(name, plan.refused().containsKey(name)
+        ? plan.refused().get(name) : plan.refusal(name, changes)));
+    return new RedefinitionPlan(plan.patch(), definitions, redefinitions, refused, plan.added(), Map.of());
+  }
+
+  /** What an in-place change would have done, and why it was not made. */
+  private static List<String> notMade(InPlace.Change change, String why) {
+    String what = change.changes().isEmpty() ? "" : String.join(", ", change.changes()) + " ";
+    return List.of(what + "in place, not made: " + why);
   }
 
   /** The shape's changes, and why they cannot be made in place where the shape does not say it. */

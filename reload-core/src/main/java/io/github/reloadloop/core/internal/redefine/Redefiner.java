@@ -28,40 +28,38 @@ final class Redefiner {
    * the others still get their new code and the refusal names the class at fault.
    */
   Outcome redefine(Map<Class<?>, byte[]> classes) {
-    return redefine(classes, Map.of());
-  }
-
-  /**
-   * Same, where some classes go together: should the JVM refuse the batch, each group is tried alone, so
-   * that a class changed in place and its companions are redefined all or none.
-   *
-   * @param groups the group of each class that belongs to one (by the class leading it); others go alone
-   */
-  Outcome redefine(Map<Class<?>, byte[]> classes, Map<Class<?>, Class<?>> groups) {
     if (classes.isEmpty()) {
       return new Outcome(List.of(), Map.of());
     }
-    try {
-      instrumentation.redefineClasses(definitions(classes));
+    String refusal = redefineAtOnce(classes);
+    if (refusal == null) {
       return new Outcome(List.copyOf(classes.keySet()), Map.of());
-    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
-      Class<?> first = classes.keySet().iterator().next();
-      Class<?> lead = groups.getOrDefault(first, first);
-      if (classes.keySet().stream().allMatch(type -> groups.getOrDefault(type, type) == lead)) {
-        return new Outcome(List.of(), Map.of(lead.getName(), describe(e)));
-      }
     }
-    Map<Class<?>, Map<Class<?>, byte[]>> byGroup = new LinkedHashMap<>();
-    classes.forEach((type, bytes) -> byGroup.computeIfAbsent(groups.getOrDefault(type, type),
-        g -> new LinkedHashMap<>()).put(type, bytes));
+    if (classes.size() == 1) {
+      return new Outcome(List.of(), Map.of(classes.keySet().iterator().next().getName(), refusal));
+    }
     List<Class<?>> redefined = new ArrayList<>();
     Map<String, String> failures = new LinkedHashMap<>();
-    byGroup.values().forEach(group -> {
-      Outcome single = redefine(group, groups);
+    classes.forEach((type, bytes) -> {
+      Outcome single = redefine(Map.of(type, bytes));
       redefined.addAll(single.redefined());
       failures.putAll(single.failures());
     });
     return new Outcome(redefined, failures);
+  }
+
+  /**
+   * Redefines all classes in one call, which the JVM makes all or nothing.
+   *
+   * @return {@code null} when every class runs its new class file, else why the JVM refused (then none does)
+   */
+  String redefineAtOnce(Map<Class<?>, byte[]> classes) {
+    try {
+      instrumentation.redefineClasses(definitions(classes));
+      return null;
+    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+      return describe(e);
+    }
   }
 
   private static ClassDefinition[] definitions(Map<Class<?>, byte[]> classes) {

@@ -81,10 +81,6 @@ final class Harness implements AutoCloseable {
     return inPlace.plan(type, running.get(type), patch.get(className), patch);
   }
 
-  InPlace inPlace() {
-    return inPlace;
-  }
-
   /** Prepares and redefines a planned change, as the apply stage does. */
   void apply(InPlace.Change change) throws Exception {
     InPlace.Prepared prepared = change.prepare();

@@ -92,7 +92,7 @@ class InPlaceRefusalTests {
             ? new InPlaceEdit.Definition(definition.name(), popFirst(definition.bytes(), "plus"), "companion")
             : definition);
       }
-      InPlace.Change corrupt = harness.inPlace().withDefinitions(change, broken);
+      InPlace.Change corrupt = change.withDefinitions(broken);
 
       assertThatThrownBy(corrupt::prepare).isInstanceOf(InPlace.Failure.class)
           .hasMessageContaining("was refused: java.lang.VerifyError")
