@@ -11,9 +11,17 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * One class compiled by a real compiler, loaded, then changed again and again through {@link InPlace} and the
@@ -89,6 +97,33 @@ final class Harness implements AutoCloseable {
         .map(e -> new ClassDefinition(e.getKey(), e.getValue())).toArray(ClassDefinition[]::new));
     running.putAll(prepared.redefinitions());
     change.applied();
+  }
+
+  /**
+   * The same change with its companion's {@code method} starting with a {@code pop} on an empty stack, which
+   * the verifier refuses when the companion is defined.
+   */
+  static InPlace.Change withBrokenCompanion(InPlace.Change change, String method) {
+    List<InPlaceEdit.Definition> broken = new ArrayList<>();
+    for (InPlaceEdit.Definition definition : change.edit().definitions()) {
+      broken.add(definition.role().equals("companion")
+          ? new InPlaceEdit.Definition(definition.name(), popFirst(definition.bytes(), method), "companion")
+          : definition);
+    }
+    return change.withDefinitions(broken);
+  }
+
+  private static byte[] popFirst(byte[] bytes, String method) {
+    ClassNode node = new ClassNode();
+    new ClassReader(bytes).accept(node, 0);
+    for (MethodNode m : node.methods) {
+      if (m.name.equals(method)) {
+        m.instructions.insert(new InsnNode(Opcodes.POP));
+      }
+    }
+    ClassWriter writer = new ClassWriter(0);
+    node.accept(writer);
+    return writer.toByteArray();
   }
 
   private Path compile(String source) {

@@ -34,12 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * A batch never half-applies: when a class of it cannot be changed in place at apply time (a companion the
@@ -255,13 +249,7 @@ class InPlaceBatchTests {
         changes.put(type, change);
         return;
       }
-      List<InPlaceEdit.Definition> broken = new ArrayList<>();
-      for (InPlaceEdit.Definition definition : change.edit().definitions()) {
-        broken.add(definition.role().equals("companion")
-            ? new InPlaceEdit.Definition(definition.name(), popFirst(definition.bytes(), method), "companion")
-            : definition);
-      }
-      changes.put(type, change.withDefinitions(broken));
+      changes.put(type, Harness.withBrokenCompanion(change, method));
     });
     assertThat(plan.inPlace().keySet().stream().map(Class::getName)).containsExactly("shop.Ledger", className);
     return new RedefinitionPlan(plan.patch(), plan.definitions(), plan.redefinitions(), plan.refused(), plan.added(),
@@ -276,19 +264,5 @@ class InPlaceBatchTests {
     redefinitions.put(type, bytes);
     return new RedefinitionPlan(plan.patch(), plan.definitions(), redefinitions, plan.refused(), plan.added(),
         plan.inPlace());
-  }
-
-  /** The method with a {@code pop} on an empty stack at its start, which the verifier refuses. */
-  private static byte[] popFirst(byte[] bytes, String method) {
-    ClassNode node = new ClassNode();
-    new ClassReader(bytes).accept(node, 0);
-    for (MethodNode m : node.methods) {
-      if (m.name.equals(method)) {
-        m.instructions.insert(new InsnNode(Opcodes.POP));
-      }
-    }
-    ClassWriter writer = new ClassWriter(0);
-    node.accept(writer);
-    return writer.toByteArray();
   }
 }

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /** What stays a fallback: changes other classes or reflection can see, and code the mechanism cannot express. */
 @Timeout(60)
@@ -86,32 +78,12 @@ class InPlaceRefusalTests {
     try (Harness harness = new Harness(directory)) {
       Object ledger = harness.start("shop.Ledger", ledger("base", "")).getConstructor().newInstance();
       InPlace.Change change = harness.plan(ledger("plus(2)", "private int plus(int more) { return base + more; }"));
-      List<InPlaceEdit.Definition> broken = new ArrayList<>();
-      for (InPlaceEdit.Definition definition : change.edit().definitions()) {
-        broken.add(definition.role().equals("companion")
-            ? new InPlaceEdit.Definition(definition.name(), popFirst(definition.bytes(), "plus"), "companion")
-            : definition);
-      }
-      InPlace.Change corrupt = change.withDefinitions(broken);
+      InPlace.Change corrupt = Harness.withBrokenCompanion(change, "plus");
 
       assertThatThrownBy(corrupt::prepare).isInstanceOf(InPlace.Failure.class)
           .hasMessageContaining("was refused: java.lang.VerifyError")
           .hasMessageContaining("plus");
       assertThat(call(ledger, "total")).isEqualTo(40);
     }
-  }
-
-  /** The method with a {@code pop} on an empty stack at its start, which the verifier refuses. */
-  private static byte[] popFirst(byte[] bytes, String method) {
-    ClassNode node = new ClassNode();
-    new ClassReader(bytes).accept(node, 0);
-    for (MethodNode m : node.methods) {
-      if (m.name.equals(method)) {
-        m.instructions.insert(new InsnNode(Opcodes.POP));
-      }
-    }
-    ClassWriter writer = new ClassWriter(0);
-    node.accept(writer);
-    return writer.toByteArray();
   }
 }
