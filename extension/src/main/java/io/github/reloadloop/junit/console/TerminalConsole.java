@@ -49,6 +49,14 @@ public final class TerminalConsole implements LoopConsole {
     reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, false);
   }
 
+  /**
+   * A console on a terminal that is not this process's own (the attach console's, relayed over a socket): the
+   * test JVM's output does not reach that screen, so nothing watches it.
+   */
+  public static TerminalConsole on(Terminal terminal) {
+    return new TerminalConsole(terminal, false);
+  }
+
   static TerminalConsole open() throws IOException {
     String type = System.getenv().getOrDefault("TERM", "xterm-256color");
     Terminal terminal = new PosixSysTerminal("reload-loop", type, new DevTtyPty(), Charset.defaultCharset(), true,
@@ -127,6 +135,19 @@ public final class TerminalConsole implements LoopConsole {
     } catch (java.io.IOError e) {
       return () -> { }; // The terminal went away: nothing can be typed, and the time limit still applies.
     }
+  }
+
+  /**
+   * Takes the prompt and the typed text off the screen and draws nothing of the line until {@link #showPrompt}
+   * (typing still goes into it): for a screen that went away, so that the next one gets the whole prompt.
+   */
+  public void hidePrompt() {
+    reader.hidePromptNow();
+  }
+
+  /** Draws the prompt and the typed text again, on a line of their own, if a line is being read. */
+  public void showPrompt() {
+    reader.showPrompt();
   }
 
   @Override

@@ -27,7 +27,7 @@ public final class TtyConsoleFactory implements ConsoleFactory {
    * interact, even in a terminal. Surefire starts the test JVM through a shell with a pipe for standard
    * input, so this walks up the ancestors to the first one whose standard input is not a pipe or socket.
    */
-  static boolean parentInputIsDevNull() {
+  public static boolean parentInputIsDevNull() {
     Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
     for (int depth = 0; depth < MAX_ANCESTORS && ancestor.isPresent(); depth++) {
       String input = linkTarget(Path.of("/proc", Long.toString(ancestor.get().pid()), "fd", "0"));
@@ -40,6 +40,11 @@ public final class TtyConsoleFactory implements ConsoleFactory {
       ancestor = ancestor.get().parent();
     }
     return false;
+  }
+
+  /** Whether this JVM's own standard input is {@code /dev/null} (Linux; elsewhere {@code false}). */
+  public static boolean ownInputIsDevNull() {
+    return "/dev/null".equals(linkTarget(Path.of("/proc/self/fd/0")));
   }
 
   private static String linkTarget(Path link) {

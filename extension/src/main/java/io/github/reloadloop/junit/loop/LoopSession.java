@@ -6,14 +6,13 @@ import io.github.reloadloop.core.ReloadResult;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
-import io.github.reloadloop.junit.console.TtyConsoleFactory;
+import io.github.reloadloop.junit.console.choice.ConsoleChoice;
 import io.github.reloadloop.junit.graph.ClassGraph;
 import io.github.reloadloop.junit.platform.OuterPlans;
 import io.github.reloadloop.junit.rerun.FreshClassLoader;
 import io.github.reloadloop.junit.rerun.RerunOutcome;
 import io.github.reloadloop.junit.rerun.TestRerunner;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -119,7 +117,8 @@ public final class LoopSession implements AutoCloseable {
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters,
       ClassLoader testLoader) {
-    ConsoleFactory factory = consoleFactory(configuration.consoleFactory(), parameters);
+    ConsoleFactory factory = ConsoleChoice.factory(configuration.consoleFactory(), configuration.attachTimeout(),
+        LoopConfiguration.moduleDirectory(), parameters);
     String reason = factory.unavailableReason();
     if (reason == null && configuration.sourceRoots().isEmpty() && !configuration.discover()) {
       reason = "no source directory found (" + LoopConfiguration.DIRS + "=" + configuration.missingRoots()
@@ -533,33 +532,6 @@ public final class LoopSession implements AutoCloseable {
     }
     if (console != null) {
       console.close();
-    }
-  }
-
-  /**
-   * The console factory named by {@code reload.console}: {@code tty}, or a {@link ConsoleFactory} class with
-   * a public constructor taking the configuration parameters (a {@code Function<String, Optional<String>>})
-   * or none.
-   */
-  private static ConsoleFactory consoleFactory(String name, Function<String, Optional<String>> parameters) {
-    if (name.equals("tty")) {
-      return new TtyConsoleFactory();
-    }
-    try {
-      Class<?> type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
-      if (!ConsoleFactory.class.isAssignableFrom(type)) {
-        throw new ClassCastException(name + " does not implement " + ConsoleFactory.class.getName());
-      }
-      try {
-        return (ConsoleFactory) type.getConstructor(Function.class).newInstance(parameters);
-      } catch (NoSuchMethodException e) {
-        return (ConsoleFactory) type.getConstructor().newInstance();
-      }
-    } catch (ClassNotFoundException | ClassCastException | NoSuchMethodException | InstantiationException
-        | IllegalAccessException | InvocationTargetException e) {
-      throw new ExtensionConfigurationException(LoopConfiguration.CONSOLE + "=" + name
-          + " is not usable: use tty or the name of a ConsoleFactory class with a public constructor"
-          + " taking the configuration parameters or none (" + e + ")", e);
     }
   }
 }
