@@ -35,7 +35,7 @@ public final class AttachCommand {
   private final InputStream keyboard;
   private final PrintStream messages;
 
-  private AttachCommand(InputStream keyboard, PrintStream messages) {
+  AttachCommand(InputStream keyboard, PrintStream messages) {
     this.keyboard = keyboard;
     this.messages = messages;
   }
@@ -99,7 +99,7 @@ public final class AttachCommand {
   }
 
   /** Lists the runs and reads the user's choice; {@code null} when there is none. */
-  private WaitingRuns.Run choose(List<WaitingRuns.Run> runs) {
+  WaitingRuns.Run choose(List<WaitingRuns.Run> runs) {
     messages.println("reload-loop: " + runs.size() + " test runs wait for a terminal:");
     for (int i = 0; i < runs.size(); i++) {
       messages.println("  " + (i + 1) + ") " + runs.get(i).description());

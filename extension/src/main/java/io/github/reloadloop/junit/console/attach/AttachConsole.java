@@ -59,7 +59,7 @@ public final class AttachConsole implements LoopConsole, AttachServer.Console {
   private boolean closed;
 
   private AttachConsole(LineDisciplineTerminal terminal, ScreenSink screen, Duration timeout, String howToAttach,
-      String where) {
+      String where, PrintStream testOutput) {
     this.terminal = terminal;
     this.screen = screen;
     this.console = TerminalConsole.on(terminal);
@@ -67,7 +67,7 @@ public final class AttachConsole implements LoopConsole, AttachServer.Console {
     this.timeout = timeout;
     this.howToAttach = howToAttach;
     this.where = where;
-    this.testOutput = System.err;
+    this.testOutput = testOutput;
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "reload-loop-attach-timeout");
       thread.setDaemon(true);
@@ -83,12 +83,14 @@ public final class AttachConsole implements LoopConsole, AttachServer.Console {
    *
    * @param howToAttach the commands the line on the test output names
    * @param where which run this is, for {@code attach}'s list ({@code pid 4242 in /home/ada/shop})
+   * @param testOutput where the lines for the test output go (standard error: the build shows it)
    */
-  static AttachConsole open(Path directory, Duration timeout, String howToAttach, String where) throws IOException {
+  static AttachConsole open(Path directory, Duration timeout, String howToAttach, String where,
+      PrintStream testOutput) throws IOException {
     ScreenSink screen = new ScreenSink();
     LineDisciplineTerminal terminal = new LineDisciplineTerminal("reload-loop-attach", TERMINAL_TYPE, screen,
         StandardCharsets.UTF_8);
-    AttachConsole attach = new AttachConsole(terminal, screen, timeout, howToAttach, where);
+    AttachConsole attach = new AttachConsole(terminal, screen, timeout, howToAttach, where, testOutput);
     try {
       attach.server = AttachServer.start(directory, attach);
     } catch (IOException e) {

@@ -68,7 +68,7 @@ public final class AttachConsoleFactory implements ConsoleFactory {
     String here = Path.of("").toAbsolutePath().equals(target) ? "" : " " + target;
     String howToAttach = "reload-loop attach" + here + "  (or: " + jar + " attach " + target + ")";
     return AttachConsole.open(directory, timeout, howToAttach,
-        "pid " + ProcessHandle.current().pid() + " in " + moduleDirectory);
+        "pid " + ProcessHandle.current().pid() + " in " + moduleDirectory, System.err);
   }
 
   /** The socket's directory. */

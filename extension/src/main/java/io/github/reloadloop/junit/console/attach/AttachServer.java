@@ -123,7 +123,7 @@ final class AttachServer implements AutoCloseable {
     DataOutputStream out = Frames.output(client);
     ClientLink link = null;
     try {
-      String refusal = refusal(client.getOption(ExtendedSocketOptions.SO_PEERCRED));
+      String refusal = refusal(owner, client.getOption(ExtendedSocketOptions.SO_PEERCRED));
       Frames.Frame hello = refusal == null ? Frames.read(in) : null;
       if (refusal == null) {
         refusal = helloRefusal(hello);
@@ -160,7 +160,7 @@ final class AttachServer implements AutoCloseable {
   }
 
   /** Why a client of the user {@code peer} may not attach, or {@code null}: only the run's owner may. */
-  String refusal(UnixDomainPrincipal peer) {
+  static String refusal(UserPrincipal owner, UnixDomainPrincipal peer) {
     if (owner.equals(peer.user())) {
       return null;
     }
