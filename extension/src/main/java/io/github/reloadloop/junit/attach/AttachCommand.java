@@ -119,25 +119,21 @@ public final class AttachCommand {
     return null;
   }
 
+  /** Attaches: asks the run first (a refusal leaves the terminal alone), then relays in raw mode. */
   private int session(WaitingRuns.Run run) {
-    TerminalMode terminal;
-    try {
-      terminal = TerminalMode.raw();
-    } catch (IOException e) {
-      messages.println("reload-loop: attach needs a terminal: " + e.getMessage());
-      return 1;
-    }
     Relay.Outcome outcome;
-    try (terminal; SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(ConsoleSockets.address(run.socket()));
       Relay relay = new Relay(channel);
       int[] size = TerminalMode.size();
-      relay.hello(size[0], size[1]);
-      watchSize(relay);
-      OutputStream screen = new FileOutputStream(FileDescriptor.out);
-      screen.write(("reload-loop: attached to " + run.description() + "; Ctrl-\\ detaches\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      outcome = relay.run(keyboard, screen);
+      String description = relay.hello(size[0], size[1]);
+      try (TerminalMode terminal = TerminalMode.raw()) {
+        watchSize(relay);
+        OutputStream screen = new FileOutputStream(FileDescriptor.out);
+        screen.write(("reload-loop: attached to " + description + "; Ctrl-\\ detaches\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        outcome = relay.run(keyboard, screen);
+      }
     } catch (Relay.RefusedException e) {
       messages.println("reload-loop: the run refused: " + e.getMessage());
       return 1;

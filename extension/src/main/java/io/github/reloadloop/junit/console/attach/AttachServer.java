@@ -10,6 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -29,6 +30,7 @@ import jdk.net.UnixDomainPrincipal;
 final class AttachServer implements AutoCloseable {
 
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+  private static final String BINDING = "s";
 
   /** The console behind the socket. */
   interface Console {
@@ -71,7 +73,11 @@ final class AttachServer implements AutoCloseable {
     createOwnerOnly(directory);
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
-      server.bind(ConsoleSockets.address(directory.resolve(ConsoleSockets.SOCKET)));
+      // Bound under another name, then renamed: the socket file appears only once the socket listens (the
+      // JDK makes the file, then listens), so a client never takes a run that is starting for one that is gone.
+      Path binding = directory.resolve(BINDING);
+      server.bind(ConsoleSockets.address(binding));
+      Files.move(binding, directory.resolve(ConsoleSockets.SOCKET), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       server.close();
       ConsoleSockets.remove(directory);

@@ -53,7 +53,7 @@ public final class TestClient implements AutoCloseable {
   }
 
   /** The run's description, without attaching. */
-  static String probe(Path socket) throws IOException {
+  public static String probe(Path socket) throws IOException {
     try (TestClient client = new TestClient(socket, Frames.PROBE, 0, 0)) {
       return client.answer;
     }
