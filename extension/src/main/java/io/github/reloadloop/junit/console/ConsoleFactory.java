@@ -1,9 +1,10 @@
 package io.github.reloadloop.junit.console;
 
 /**
- * Opens the console when the first failure needs it. The configuration key {@code reload.console} names
- * an implementation by class (it needs a public constructor taking the configuration parameters as a
- * {@code Function<String, Optional<String>>}, or none); {@code tty}, the default, is {@link TerminalConsole}.
+ * Opens the console when the first failure needs it. The configuration key {@code reload.console} chooses one
+ * ({@code auto}, the default, {@code tty}, {@code attach}, {@code stdin}, {@code off}), or names an
+ * implementation by class (it needs a public constructor taking the configuration parameters as a
+ * {@code Function<String, Optional<String>>}, or none); {@code tty} is {@link TerminalConsole}.
  */
 public interface ConsoleFactory {
 
