@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -78,7 +77,7 @@ class AttachEndToEndTests extends DemoEndToEndBase {
       assertThat(ATTACH_EXIT.matcher(screen).results().map(m -> m.group(1)).toList()).containsExactly("0", "0");
       assertThat(read(stty("detached"))).as("stty -a after detaching").isEqualTo(read(stty("before")));
       assertThat(read(stty("after"))).as("stty -a after the run ended").isEqualTo(read(stty("before")));
-      assertThat(socketDirectories()).as("socket directories left").isEmpty();
+      assertThat(Background.socketDirectories(project.directory())).as("socket directories left").isEmpty();
       SurefireReport report = project.demoReport();
       assertThat(report.failures()).as(report.xml()).isZero();
     }
@@ -96,15 +95,6 @@ class AttachEndToEndTests extends DemoEndToEndBase {
     return output;
   }
 
-  private List<Path> socketDirectories() throws IOException {
-    Path parent = project.directory().resolve("target/reload-loop");
-    if (!Files.isDirectory(parent)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(parent)) {
-      return entries.filter(p -> p.getFileName().toString().startsWith("attach-")).toList();
-    }
-  }
 
   private String stty(String when) {
     return Shell.quote(temporary.resolve("stty-" + when + ".txt").toString());

@@ -114,6 +114,17 @@ final class Background implements AutoCloseable {
         + Shell.quote(localRepository().toString()) + "; ";
   }
 
+  /** The attach consoles' socket directories left in the project's build directory. */
+  static List<Path> socketDirectories(Path project) throws IOException {
+    Path parent = project.resolve("target/reload-loop");
+    if (!Files.isDirectory(parent)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(parent)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("attach-")).toList();
+    }
+  }
+
   /** The reload-loop jar this build installed. */
   static Path reloadLoopJar() {
     String version = System.getProperty("e2e.reloadLoopVersion", "0.1.0-SNAPSHOT");

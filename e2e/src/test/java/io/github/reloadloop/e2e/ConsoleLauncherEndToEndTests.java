@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +116,7 @@ class ConsoleLauncherEndToEndTests {
       terminal.waitFor(Pattern.compile("(?m)^e2e: attach exited with 0$"), UNTIL_SHOWN, "the attach command's end");
       assertThat(worker.output()).contains("1 tests successful");
       assertThat(terminal.screen()).contains("reload-loop: the test run ended");
-      assertThat(socketDirectories()).isEmpty();
+      assertThat(Background.socketDirectories(project.directory())).isEmpty();
     }
   }
 
@@ -134,7 +133,7 @@ class ConsoleLauncherEndToEndTests {
 
       assertThat(ide.awaitExit(UNTIL_END)).as(ide.output()).isZero();
       assertThat(ide.output()).contains("PASSED " + DEMO_TEST_NAME + " after 1 rerun", "1 tests successful");
-      assertThat(socketDirectories()).isEmpty();
+      assertThat(Background.socketDirectories(project.directory())).isEmpty();
     }
   }
 
@@ -148,7 +147,7 @@ class ConsoleLauncherEndToEndTests {
           .contains("reload-loop: no terminal attached within 2 s (reload.attach.timeout): FAILED: " + DEMO_TEST_NAME
               + " fails normally, and so do later failures")
           .contains("1 tests failed");
-      assertThat(socketDirectories()).isEmpty();
+      assertThat(Background.socketDirectories(project.directory())).isEmpty();
     }
   }
 
@@ -163,17 +162,7 @@ class ConsoleLauncherEndToEndTests {
           .contains("reload.console=attach would make a failure wait for  reload-loop attach  from a terminal")
           .doesNotContain("console waiting")
           .contains("1 tests failed");
-      assertThat(socketDirectories()).isEmpty();
-    }
-  }
-
-  private List<Path> socketDirectories() throws IOException {
-    Path parent = project.directory().resolve("target/reload-loop");
-    if (!Files.isDirectory(parent)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(parent)) {
-      return entries.filter(p -> p.getFileName().toString().startsWith("attach-")).toList();
+      assertThat(Background.socketDirectories(project.directory())).isEmpty();
     }
   }
 }
