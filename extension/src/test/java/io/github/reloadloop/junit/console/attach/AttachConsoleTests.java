@@ -76,6 +76,7 @@ class AttachConsoleTests {
   @Test
   void attached_seesTheFailureAndThePrompt_aTypedLineIsRead() throws Exception {
     Future<String> line = readLine();
+    awaitProbe("waiting at");
     try (TestClient client = TestClient.attach(socket)) {
       assertThat(client.refused()).isFalse();
       assertThat(client.answer()).isEqualTo("pid 1 in /shop: waiting at " + FAILURE);
