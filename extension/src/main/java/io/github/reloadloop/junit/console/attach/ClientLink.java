@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connected {@code attach} client, on the run's side. Frames to the client go through a bounded queue to
@@ -65,7 +64,7 @@ final class ClientLink {
     try {
       writer.join(BYE_WAIT_MILLIS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Thread.currentThread().interrupt(); // Asked to stop waiting: the connection closes at once.
     }
     close();
   }
@@ -73,10 +72,7 @@ final class ClientLink {
   private void write() {
     try {
       while (!closed) {
-        Frames.Frame frame = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (frame == null) {
-          continue;
-        }
+        Frames.Frame frame = queue.take();
         Frames.write(out, frame.type(), frame.payload());
         if (frame.type() == Frames.BYE || frame.type() == Frames.REFUSED) {
           break;
@@ -85,7 +81,7 @@ final class ClientLink {
     } catch (IOException e) {
       // The client went away: its reading side sees the end of input and detaches it.
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Thread.currentThread().interrupt(); // Closed: nothing more goes out.
     }
     close();
   }
@@ -121,6 +117,9 @@ final class ClientLink {
       channel.close();
     } catch (IOException e) {
       // Closing a connection that broke: nothing more to release.
+    }
+    if (Thread.currentThread() != writer) {
+      writer.interrupt(); // It waits for the next frame.
     }
   }
 }

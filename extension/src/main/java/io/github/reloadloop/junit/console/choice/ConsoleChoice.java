@@ -64,17 +64,20 @@ public final class ConsoleChoice {
     if (launcher.isPresent() && launcher.get().ide() && stdinUnavailable(launcher) == null) {
       return new StdinConsoleFactory(null);
     }
-    List<String> signs = new java.util.ArrayList<>(Interactivity.againstWaiting(environment, loopExplicit));
     boolean devNull = TtyConsoleFactory.parentInputIsDevNull() || TtyConsoleFactory.ownInputIsDevNull();
-    if (devNull && !noTerminal.contains("/dev/null")) {
-      signs.add("the build's standard input is /dev/null");
-    }
+    List<String> signs = Interactivity.againstWaiting(environment, loopExplicit, devNull);
     if (signs.isEmpty()) {
       return new AttachConsoleFactory(moduleDirectory, attachTimeout);
     }
-    return off(noTerminal + (launcher.isPresent() ? " (launched by " + launcher.get().description() + ")" : "")
-        + ", and the run does not look interactive (" + String.join("; ", signs) + ")"
-        + ": " + KEY + "=attach would make a failure wait for  reload-loop attach  from a terminal");
+    return off(offReason(noTerminal, launcher, signs));
+  }
+
+  /** The one line of a run that does not wait: why there is no terminal, why not attach, what would. */
+  static String offReason(String noTerminal, Optional<Launchers> launcher, List<String> signs) {
+    List<String> unsaid = signs.stream().filter(sign -> !noTerminal.contains(sign)).toList();
+    return noTerminal + (launcher.isPresent() ? " (launched by " + launcher.get().description() + ")" : "")
+        + (unsaid.isEmpty() ? "" : ", and the run does not look interactive (" + String.join("; ", unsaid) + ")")
+        + ": " + KEY + "=attach would make a failure wait for  reload-loop attach  from a terminal";
   }
 
   /** Why standard input cannot be the console, or {@code null}. */

@@ -10,8 +10,8 @@ import java.util.Properties;
 
 /**
  * Signs that a run without a terminal is not interactive, so that a failure must not wait for a terminal to
- * attach: a CI service's environment variable, or {@code reload.loop=true} from a file checked into the
- * project rather than from this run's command line.
+ * attach: a CI service's environment variable, standard input from {@code /dev/null}, or
+ * {@code reload.loop=true} from a file checked into the project rather than from this run's command line.
  */
 final class Interactivity {
 
@@ -30,19 +30,27 @@ final class Interactivity {
 
   private Interactivity() {}
 
+  /** The sign of a build whose standard input is {@code /dev/null}: a request not to interact. */
+  static final String DEV_NULL = "the build's standard input is /dev/null";
+
   /**
    * The signs against waiting for a terminal.
    *
    * @param environment the process environment
    * @param loopFromCommandLine whether {@code reload.loop=true} was given for this run ({@link #loopExplicit})
+   * @param inputFromDevNull whether the build's standard input is {@code /dev/null}
    */
-  static List<String> againstWaiting(Map<String, String> environment, boolean loopFromCommandLine) {
+  static List<String> againstWaiting(Map<String, String> environment, boolean loopFromCommandLine,
+      boolean inputFromDevNull) {
     List<String> signs = new ArrayList<>();
     for (String variable : CI_VARIABLES) {
       String value = environment.get(variable);
       if (value != null && !value.isBlank() && !value.trim().toLowerCase(Locale.ROOT).matches("false|0|no")) {
         signs.add(variable + "=" + value);
       }
+    }
+    if (inputFromDevNull) {
+      signs.add(DEV_NULL);
     }
     if (!loopFromCommandLine) {
       signs.add(LOOP + "=true comes from junit-platform.properties, not from this run's command line");

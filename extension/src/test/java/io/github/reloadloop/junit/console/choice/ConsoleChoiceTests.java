@@ -89,14 +89,28 @@ class ConsoleChoiceTests {
   }
 
   @Test
-  void interactivity_ciVariablesAndWhereTheLoopWasSwitchedOn() {
-    assertThat(Interactivity.againstWaiting(Map.of(), true)).isEmpty();
-    assertThat(Interactivity.againstWaiting(Map.of("CI", "false", "HOME", "/root"), true)).isEmpty();
-    assertThat(Interactivity.againstWaiting(Map.of("CI", "true"), true)).containsExactly("CI=true");
-    assertThat(Interactivity.againstWaiting(Map.of("JENKINS_URL", "http://ci/"), true))
+  void interactivity_ciVariablesDevNullAndWhereTheLoopWasSwitchedOn() {
+    assertThat(Interactivity.againstWaiting(Map.of(), true, false)).isEmpty();
+    assertThat(Interactivity.againstWaiting(Map.of("CI", "false", "HOME", "/root"), true, false)).isEmpty();
+    assertThat(Interactivity.againstWaiting(Map.of("CI", "true"), true, false)).containsExactly("CI=true");
+    assertThat(Interactivity.againstWaiting(Map.of("JENKINS_URL", "http://ci/"), true, false))
         .containsExactly("JENKINS_URL=http://ci/");
-    assertThat(Interactivity.againstWaiting(Map.of(), false))
+    assertThat(Interactivity.againstWaiting(Map.of(), true, true))
+        .containsExactly("the build's standard input is /dev/null");
+    assertThat(Interactivity.againstWaiting(Map.of(), false, false))
         .containsExactly("reload.loop=true comes from junit-platform.properties, not from this run's command line");
+  }
+
+  @Test
+  void offReason_namesWhatItSawOnce_andAttach() {
+    String devNull = "the build's standard input is /dev/null";
+    assertThat(ConsoleChoice.offReason(devNull, Optional.empty(), List.of(devNull)))
+        .isEqualTo(devNull + ": reload.console=attach would make a failure wait for  reload-loop attach  from a terminal");
+    assertThat(ConsoleChoice.offReason("/dev/tty (No such device or address)", Optional.of(Launchers.GRADLE),
+        List.of("CI=true", devNull)))
+        .isEqualTo("/dev/tty (No such device or address) (launched by a Gradle test worker), and the run does not"
+            + " look interactive (CI=true; " + devNull + "): reload.console=attach would make a failure wait for"
+            + "  reload-loop attach  from a terminal");
   }
 
   @Test
