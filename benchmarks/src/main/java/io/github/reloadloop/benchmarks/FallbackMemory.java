@@ -1,9 +1,6 @@
 package io.github.reloadloop.benchmarks;
 
-import io.github.reloadloop.core.CompilerChoice;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
-import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.rerun.RerunOutcome;
+import io.github.reloadloop.junit.testkit.LoopHarness;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Memory after fallback reruns: every edit adds a field to the class under test (a schema change the JVM
@@ -50,23 +46,23 @@ final class FallbackMemory implements Benchmark {
     project.compileWithJavac();
     System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
     System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
-    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
-        CompilerChoice.AUTO, QuietConsoleFactory.class.getName(), false);
+    Map<String, String> parameters = Map.of("reload.loop", "true",
+        "reload.dir", project.main + "," + project.test, "reload.console", QuietConsoleFactory.class.getName());
     Map<String, Object> points = new LinkedHashMap<>();
     Map<String, Object> out = new LinkedHashMap<>();
     long start = System.nanoTime();
     try (URLClassLoader loader = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             FallbackMemory.class.getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.empty(), loader)) {
+        LoopHarness session = LoopHarness.start(parameters, loader)) {
       Class.forName("bench.shop.Basket", true, loader); // the running version every edit differs from
       for (int i = 1; i <= last; i++) {
         saveWithExtraFields(project.basketSource(), i);
         if (!session.reloader().awaitPendingReloads(WAIT) || session.staleClasses().isEmpty()) {
           throw new IllegalStateException("edit " + i + " did not leave Basket stale: " + session.reloader().status());
         }
-        RerunOutcome outcome = session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS);
-        if (outcome.status() != RerunOutcome.Status.PASSED) {
+        LoopHarness.Rerun outcome = session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS);
+        if (outcome.status() != LoopHarness.Rerun.Status.PASSED) {
           throw new IllegalStateException("fallback rerun " + i + ": " + outcome);
         }
         if (i == FIRST_POINT || i % 50 == 0 || i == last) {

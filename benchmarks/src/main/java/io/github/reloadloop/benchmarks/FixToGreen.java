@@ -1,9 +1,6 @@
 package io.github.reloadloop.benchmarks;
 
-import io.github.reloadloop.core.CompilerChoice;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
-import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.rerun.RerunOutcome;
+import io.github.reloadloop.junit.testkit.LoopHarness;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -12,18 +9,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Fix to green, against the restart cycle it replaces, on one generated small project ({@link ShopProject}).
  *
  * <p>Loop side, in-process (as the extension's own tests drive it): the project is compiled by javac into
- * target/classes and target/test-classes, a {@link LoopSession} watches its sources, the test class is loaded
- * in a class loader over those directories and its failing test run once (the failure the loop stops at).
+ * target/classes and target/test-classes, a {@link LoopHarness} (the loop's session, driven from here) watches
+ * its sources, the test class is loaded in a class loader over those directories and its failing test run
+ * once (the failure the loop stops at).
  * Then, per cycle: save the bug, continue (red), save the fix, wait until the reloader has applied it, and
  * time "continue": what the console's {@code continue} does ({@code awaitPendingReloads}, the problem and
- * stale checks, {@code LoopSession.rerun}) up to the rerun's PASSED. Save to green is timed from the write
+ * stale checks, {@code LoopHarness.rerun}) up to the rerun's PASSED. Save to green is timed from the write
  * of the fix to the same PASSED (continue typed the moment the reload is applied, the earliest it can pay off).
  *
  * <p>Restart side: the same project with a pom (like sample-project's) is built once with the bug, then per
@@ -68,8 +65,8 @@ final class FixToGreen implements Benchmark {
     // As in mvn test -Dreload.loop=true: ReloadLoop is auto-detected, so the nested rerun has it too.
     System.setProperty("junit.jupiter.extensions.autodetection.enabled", "true");
     System.setProperty("junit.jupiter.extensions.autodetection.include", "io.github.reloadloop.junit.ReloadLoop");
-    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
-        CompilerChoice.AUTO, QuietConsoleFactory.class.getName(), false);
+    Map<String, String> parameters = Map.of("reload.loop", "true",
+        "reload.dir", project.main + "," + project.test, "reload.console", QuietConsoleFactory.class.getName());
     List<Double> continueToGreen = new ArrayList<>();
     List<Double> awaitPart = new ArrayList<>();
     List<Double> rerunPart = new ArrayList<>();
@@ -81,18 +78,18 @@ final class FixToGreen implements Benchmark {
     try (URLClassLoader loader = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             FixToGreen.class.getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.empty(), loader)) {
+        LoopHarness session = LoopHarness.start(parameters, loader)) {
       if (!session.active()) {
         throw new IllegalStateException("the loop session did not start");
       }
       long firstRun = System.nanoTime();
-      expect(session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS), RerunOutcome.Status.FAILED, "the first run, with the bug");
+      expect(session.rerun(ShopProject.TEST_ID, ShopProject.TEST_CLASS), LoopHarness.Rerun.Status.FAILED, "the first run, with the bug");
       out.put("first_run_ms", ms(firstRun));
       for (int cycle = 0; cycle < WARM_UP_CYCLES + cycles; cycle++) {
         // The bug again, and continue: red. Keeps every fix a real change to the running code.
         project.saveBasket(true);
         long red = System.nanoTime();
-        continueThenRerun(session, loader, RerunOutcome.Status.FAILED, cycle);
+        continueThenRerun(session, loader, LoopHarness.Rerun.Status.FAILED, cycle);
         double redMs = ms(red);
 
         // The fix: save, let the reloader apply it, then continue.
@@ -107,7 +104,7 @@ final class FixToGreen implements Benchmark {
           Thread.sleep(1);
         }
         long typed = System.nanoTime();
-        long[] parts = continueThenRerun(session, loader, RerunOutcome.Status.PASSED, cycle);
+        long[] parts = continueThenRerun(session, loader, LoopHarness.Rerun.Status.PASSED, cycle);
         long green = System.nanoTime();
         if (cycle < WARM_UP_CYCLES) {
           warmUp.add(Map.of("continue_to_green_ms", (green - typed) / 1e6, "save_to_green_ms", (green - save) / 1e6));
@@ -125,9 +122,9 @@ final class FixToGreen implements Benchmark {
       out.put("compiler", session.reloader().status().compiler());
       out.put("agent", session.reloader().status().agent());
     }
-    out.put("how", "in-process: LoopSession.start on src/main/java,src/test/java of a javac-compiled project, "
+    out.put("how", "in-process: LoopHarness.start on src/main/java,src/test/java of a javac-compiled project, "
         + "test class loaded in a URLClassLoader over target/test-classes and target/classes; continue = "
-        + "awaitPendingReloads + problems/stale checks + LoopSession.rerun(uniqueId, testClass), timed after the "
+        + "awaitPendingReloads + problems/stale checks + LoopHarness.rerun(uniqueId, testClass), timed after the "
         + "reloader applied the fix; save_to_green from the write of the fix (temp file + rename) to PASSED");
     out.put("cycles", cycles);
     out.put("warm_up_cycles", warmUp);
@@ -141,7 +138,7 @@ final class FixToGreen implements Benchmark {
   }
 
   /** What {@code continue} does: wait for reloads, check there are no compile problems, rerun. */
-  private static long[] continueThenRerun(LoopSession session, ClassLoader loader, RerunOutcome.Status expected,
+  private static long[] continueThenRerun(LoopHarness session, ClassLoader loader, LoopHarness.Rerun.Status expected,
       int cycle) throws InterruptedException {
     if (!session.reloader().awaitPendingReloads(WAIT)) {
       throw new IllegalStateException("still compiling after " + WAIT);
@@ -158,7 +155,7 @@ final class FixToGreen implements Benchmark {
     return new long[] {reloaded};
   }
 
-  private static void expect(RerunOutcome outcome, RerunOutcome.Status expected, String when) {
+  private static void expect(LoopHarness.Rerun outcome, LoopHarness.Rerun.Status expected, String when) {
     if (outcome.status() != expected) {
       throw new IllegalStateException(when + ": expected " + expected + ", got " + outcome, outcome.failure());
     }

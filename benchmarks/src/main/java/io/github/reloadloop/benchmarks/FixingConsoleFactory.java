@@ -25,7 +25,7 @@ public final class FixingConsoleFactory implements ConsoleFactory {
   private final String fixClass;
   private final Path projectDirectory;
 
-  /** What {@code LoopSession} instantiates by name, with the configuration parameters. */
+  /** What the loop instantiates by name, with the configuration parameters. */
   public FixingConsoleFactory(Function<String, Optional<String>> parameters) {
     this.fixClass = parameters.apply("bench.fix.class").orElseThrow();
     this.projectDirectory = Path.of(parameters.apply("bench.project").orElseThrow());

@@ -1,9 +1,9 @@
 package io.github.reloadloop.benchmarks;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.CompilerChoice;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.api.CompilerChoice;
+import io.github.reloadloop.core.api.ReloadResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URLClassLoader;

@@ -10,7 +10,7 @@ import io.github.reloadloop.junit.console.LoopConsole;
  */
 public final class QuietConsoleFactory implements ConsoleFactory {
 
-  /** What {@code LoopSession} instantiates by name. */
+  /** What the loop instantiates by name. */
   public QuietConsoleFactory() {}
 
   @Override

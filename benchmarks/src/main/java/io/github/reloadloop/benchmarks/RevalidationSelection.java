@@ -1,6 +1,6 @@
 package io.github.reloadloop.benchmarks;
 
-import io.github.reloadloop.junit.graph.ClassGraph;
+import io.github.reloadloop.junit.testkit.AffectedTests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ final class RevalidationSelection implements Benchmark {
     for (int k = 0; k < TEST_CLASSES; k++) {
       testClasses.add("bench.suite." + SuiteProject.testClassName(k));
     }
-    ClassGraph graph = new ClassGraph(List.of(project.classes, project.testClasses), name -> false);
+    AffectedTests graph = AffectedTests.over(List.of(project.classes, project.testClasses));
     long coldStart = System.nanoTime();
     int coldReached = select(graph, testClasses, "bench.suite.Core");
     double coldMs = (System.nanoTime() - coldStart) / 1e6;
@@ -74,10 +74,10 @@ final class RevalidationSelection implements Benchmark {
   }
 
   /** How many test classes reach {@code changed}. */
-  private static int select(ClassGraph graph, List<String> testClasses, String changed) {
+  private static int select(AffectedTests graph, List<String> testClasses, String changed) {
     int count = 0;
     for (String testClass : testClasses) {
-      if (graph.reach(List.of(testClass)).reachesAny(Set.of(changed))) {
+      if (graph.reaches(testClass, Set.of(changed))) {
         count++;
       }
     }

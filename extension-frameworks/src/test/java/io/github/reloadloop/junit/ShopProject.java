@@ -49,7 +49,7 @@ final class ShopProject {
     Files.writeString(project.classes.resolve("application.properties"),
         Files.readString(FIXTURE.resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8) + QUIET,
         StandardCharsets.UTF_8);
-    project.compile();
+    project.compile(List.of("-parameters")); // As Spring Boot's parent POM compiles.
     return new ShopProject(project, packageName);
   }
 

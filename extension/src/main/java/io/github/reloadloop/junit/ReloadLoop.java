@@ -1,15 +1,16 @@
 package io.github.reloadloop.junit;
 
-import io.github.reloadloop.junit.loop.FailureLoop;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
-import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.loop.SessionHandle;
-import io.github.reloadloop.junit.platform.OuterPlans;
+import io.github.reloadloop.junit.internal.fallback.FreshRuns;
+import io.github.reloadloop.junit.internal.loop.FailureLoop;
+import io.github.reloadloop.junit.internal.loop.LoopConfiguration;
+import io.github.reloadloop.junit.internal.loop.LoopSession;
+import io.github.reloadloop.junit.internal.loop.SessionHandle;
+import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -88,7 +89,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     LoopSession session = session(context);
     if (session == null) {
-      return LoopSession.conditionInNestedRun(context);
+      return FreshRuns.conditionInNestedRun(context);
     }
     return session.conditionFor(context);
   }
@@ -111,7 +112,7 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   private static void recordResult(ExtensionContext context, boolean passed) {
     LoopSession session = session(context);
     if (session != null) {
-      session.recordResult(context.getUniqueId(), passed, context);
+      session.tests().record(context.getUniqueId(), passed, context);
     }
   }
 
@@ -183,7 +184,8 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   private static boolean passedByRerun(ExtensionContext context) {
     LoopSession session = session(context);
     // The unique id is formatted anew on each call: ask for it only when some test passed by a rerun.
-    return session != null && session.anyPassedByRerun() && session.passedByRerun(context.getUniqueId());
+    return session != null && session.tests().anyPassedByRerun()
+        && session.tests().passedByRerun(context.getUniqueId());
   }
 
   /**
@@ -202,7 +204,8 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     if (!configuration.enabled() || configuration.rerun()) {
       return SessionHandle.NONE;
     }
-    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter)
+    return SessionHandle.open(() -> LoopSession.start(configuration, context::getConfigurationParameter,
+            Thread.currentThread().getContextClassLoader())
         .within(OuterPlans.containing(UniqueId.parse(context.getUniqueId())).orElse(null)));
   }
 }

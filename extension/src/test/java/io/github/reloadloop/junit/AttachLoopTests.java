@@ -5,9 +5,9 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
-import io.github.reloadloop.junit.attach.ConsoleSockets;
-import io.github.reloadloop.junit.console.attach.TestClient;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
+import io.github.reloadloop.junit.internal.attach.ConsoleSockets;
+import io.github.reloadloop.junit.internal.console.attach.TestClient;
+import io.github.reloadloop.junit.internal.loop.LoopConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,11 +2,8 @@ package io.github.reloadloop.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.CompilerChoice;
-import io.github.reloadloop.junit.loop.LoopConfiguration;
-import io.github.reloadloop.junit.loop.LoopSession;
-import io.github.reloadloop.junit.rerun.FreshClassLoader;
-import io.github.reloadloop.junit.rerun.RerunOutcome;
+import io.github.reloadloop.junit.internal.fallback.FreshClassLoader;
+import io.github.reloadloop.junit.testkit.LoopHarness;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,15 +36,13 @@ class FreshLoaderLeakTests {
         .testSource("acme/LedgerTest.java", SchemaChangeTests.LEDGER_TEST)
         .compile();
     ScriptedConsole console = new ScriptedConsole();
-    Map<String, String> parameters = Map.of("reload.console", ScriptedConsoleFactory.class.getName(),
-        ScriptedConsoleFactory.ID, console.id);
-    LoopConfiguration configuration = new LoopConfiguration(true, false, List.of(project.main, project.test), List.of(),
-        CompilerChoice.AUTO, ScriptedConsoleFactory.class.getName(), false);
+    Map<String, String> parameters = Map.of("reload.loop", "true", "reload.dir", project.main + "," + project.test,
+        "reload.console", ScriptedConsoleFactory.class.getName(), ScriptedConsoleFactory.ID, console.id);
     List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
     try (URLClassLoader base = new URLClassLoader(
             new URL[] {project.testClasses.toUri().toURL(), project.classes.toUri().toURL()},
             getClass().getClassLoader());
-        LoopSession session = LoopSession.start(configuration, key -> Optional.ofNullable(parameters.get(key)), base)) {
+        LoopHarness session = LoopHarness.start(parameters, base)) {
       Class.forName("acme.Ledger", true, base); // The running version, which every later one differs from.
       for (int i = 1; i <= RERUNS; i++) {
         TempProject.save(project.main.resolve("acme/Ledger.java"), ledger(i));
@@ -57,9 +51,9 @@ class FreshLoaderLeakTests {
 
         ClassLoader fresh = session.loaderFor("acme.LedgerTest");
         assertThat(fresh).isInstanceOf(FreshClassLoader.class);
-        RerunOutcome outcome = session.rerun(TEST_ID, "acme.LedgerTest");
+        LoopHarness.Rerun outcome = session.rerun(TEST_ID, "acme.LedgerTest");
 
-        assertThat(outcome.status()).as("rerun %d: %s", i, outcome).isEqualTo(RerunOutcome.Status.PASSED);
+        assertThat(outcome.status()).as("rerun %d: %s", i, outcome).isEqualTo(LoopHarness.Rerun.Status.PASSED);
         loaders.add(new WeakReference<>(fresh));
         fresh = null;
       }

@@ -309,7 +309,7 @@ class LoopTestKindsTests {
       long waiting = Thread.getAllStackTraces().entrySet().stream()
           .filter(e -> e.getKey().getState() == Thread.State.WAITING)
           .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f ->
-              f.getClassName().equals("io.github.reloadloop.junit.loop.FailureLoop") && f.getMethodName().equals("resolve")))
+              f.getClassName().equals("io.github.reloadloop.junit.internal.loop.FailureLoop") && f.getMethodName().equals("resolve")))
           .count();
       if (waiting >= count) {
         return;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

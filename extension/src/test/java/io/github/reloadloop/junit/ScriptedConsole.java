@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A console whose input is a script: each step may act (save a fixed file) and then types a line. When the
@@ -26,9 +28,10 @@ final class ScriptedConsole implements LoopConsole {
   }
 
   private static final int WAKE_WAIT_SECONDS = 60;
+  private static final long POLL_MILLIS = 100;
 
   final String id = UUID.randomUUID().toString();
-  private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedDeque<Step> steps = new ConcurrentLinkedDeque<>();
   private final List<String> transcript = new ArrayList<>();
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger opened = new AtomicInteger();
@@ -56,6 +59,36 @@ final class ScriptedConsole implements LoopConsole {
   /** Runs {@code action} at the next prompt, then types {@code line}. */
   ScriptedConsole then(Step step) {
     steps.add(step);
+    return this;
+  }
+
+  /**
+   * Types {@code line} at each prompt until a line of the transcript matches {@code shown}, then goes on with
+   * the next step: a user typing {@code status} until it says what they wait for. Polls every
+   * {@link #POLL_MILLIS} ms, at most {@link #WAKE_WAIT_SECONDS} s; then it records that nothing matched and
+   * goes on.
+   */
+  ScriptedConsole typeUntilShown(String line, Pattern shown) {
+    long rounds = TimeUnit.SECONDS.toMillis(WAKE_WAIT_SECONDS) / POLL_MILLIS;
+    steps.add(new Step() {
+      private long typed;
+
+      @Override
+      public String run() throws InterruptedException {
+        if (typed > 0 && lines().stream().noneMatch(l -> shown.matcher(l).find())) {
+          if (typed >= rounds) {
+            record("  (never shown: " + shown + ")");
+          } else {
+            Thread.sleep(POLL_MILLIS); // polling interval, bounded by rounds; not a settle time
+            steps.addFirst(this);
+          }
+        } else if (typed == 0) {
+          steps.addFirst(this);
+        }
+        typed++;
+        return line;
+      }
+    });
     return this;
   }
 

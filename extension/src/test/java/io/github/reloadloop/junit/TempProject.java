@@ -2,7 +2,7 @@ package io.github.reloadloop.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A Maven-shaped project in a temporary directory ({@code src/main/java}, {@code src/test/java},
@@ -86,14 +86,23 @@ final class TempProject {
 
   /** Compiles main then test sources with javac into the output directories. */
   TempProject compile() throws IOException {
+    return compile(List.of());
+  }
+
+  /** Same, with more javac options ({@code -parameters}, as Spring Boot's parent POM sets). */
+  TempProject compile(List<String> options) throws IOException {
     String jvm = String.join(java.io.File.pathSeparator,
         Classpath.ofRunningJvm().stream().map(Path::toString).toList());
-    javac(main, classes, jvm);
-    javac(test, testClasses, classes + java.io.File.pathSeparator + jvm);
+    javac(main, classes, jvm, options);
+    javac(test, testClasses, classes + java.io.File.pathSeparator + jvm, options);
     return this;
   }
 
   private static void javac(Path sources, Path output, String classpath) throws IOException {
+    javac(sources, output, classpath, List.of());
+  }
+
+  private static void javac(Path sources, Path output, String classpath, List<String> options) throws IOException {
     List<String> files = new ArrayList<>();
     try (Stream<Path> tree = Files.walk(sources)) {
       tree.filter(p -> p.toString().endsWith(".java")).forEach(p -> files.add(p.toString()));
@@ -103,10 +112,16 @@ final class TempProject {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> arguments = new ArrayList<>(List.of("-d", output.toString(), "-cp", classpath, "-g", "-proc:none"));
+    arguments.addAll(options);
     arguments.addAll(files);
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     int status = javac.run(null, log, log, arguments.toArray(String[]::new));
     assertThat(status).as("javac %s: %s", files, log).isZero();
+  }
+
+  /** A class as the latest {@link #run} loaded it. */
+  Class<?> loadedClass(String className) throws ClassNotFoundException {
+    return Class.forName(className, false, lastLoader);
   }
 
   /** A static field of a class the latest {@link #run} loaded: what the fixture saw. */

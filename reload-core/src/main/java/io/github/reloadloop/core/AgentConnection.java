@@ -1,8 +1,6 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.redefine.AgentLoader;
-import io.github.reloadloop.core.redefine.FirstRedefinition;
-import io.github.reloadloop.core.redefine.Planner;
+import io.github.reloadloop.core.internal.redefine.AgentLoader;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -28,7 +26,7 @@ final class AgentConnection {
 
   private AgentConnection(ReloadListener listener) {
     this.agent = CompletableFuture.supplyAsync(() -> load(listener),
-        r -> AutoReloader.daemon(r, "reload-loop-agent").start());
+        r -> Threads.daemon(r, "reload-loop-agent").start());
   }
 
   static AgentConnection start(ReloadListener listener) {
@@ -38,8 +36,7 @@ final class AgentConnection {
   private AgentLoader.Agent load(ReloadListener listener) {
     try {
       AgentLoader.Agent loaded = AgentLoader.load();
-      FirstRedefinition.run(loaded.instrumentation());
-      Planner.learnLoadedClasses(loaded.instrumentation());
+      AgentLoader.prepare(loaded.instrumentation());
       source = loaded.source();
       return loaded;
     } catch (IllegalStateException e) {

@@ -1,9 +1,9 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.CompiledPatch;
-import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.watch.ChangeBatcher;
-import io.github.reloadloop.core.watch.ChangeSet;
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.compile.PatchCompiler.TriedPatch;
+import io.github.reloadloop.core.internal.watch.ChangeBatcher;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -31,13 +31,13 @@ import java.util.function.Function;
  */
 final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
 
-  /** A patch compiled early, and when its compile started. */
-  record Patch(CompiledPatch patch, Instant startedAt) {}
+  /** A patch compiled early, not settled yet, and when its compile started. */
+  record Patch(TriedPatch tried, Instant startedAt) {}
 
-  private record Started(Set<Path> files, long nanos, Instant at, CompletableFuture<CompiledPatch> patch) {}
+  private record Started(Set<Path> files, long nanos, Instant at, CompletableFuture<TriedPatch> patch) {}
 
-  private final Function<List<Path>, CompiledPatch> compiler;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> AutoReloader.daemon(task,
+  private final Function<List<Path>, TriedPatch> compiler;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> Threads.daemon(task,
       "reload-loop-early-compile"));
   private Started started;
   // Written on the reload thread, read by tests after the reload's listeners have run.
@@ -45,7 +45,7 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
   private volatile int dropped;
 
   /** @param compiler compiles without settling, as {@link PatchCompiler#tryCompile} */
-  EarlyCompile(Function<List<Path>, CompiledPatch> compiler) {
+  EarlyCompile(Function<List<Path>, TriedPatch> compiler) {
     this.compiler = compiler;
   }
 
@@ -87,7 +87,7 @@ final class EarlyCompile implements ChangeBatcher.Early, AutoCloseable {
     if (early == null) {
       return null;
     }
-    CompiledPatch patch;
+    TriedPatch patch;
     try {
       patch = early.patch().get(); // Also when it will be dropped: the caller compiles next.
     } catch (ExecutionException e) {

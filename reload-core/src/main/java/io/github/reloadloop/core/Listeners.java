@@ -1,5 +1,8 @@
 package io.github.reloadloop.core;
 
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.CompiledPatch;
-import io.github.reloadloop.core.compile.PatchCompiler;
-import io.github.reloadloop.core.compile.WorkingDirectory;
-import io.github.reloadloop.core.redefine.Applied;
-import io.github.reloadloop.core.redefine.Applier;
-import io.github.reloadloop.core.redefine.Planner;
-import io.github.reloadloop.core.watch.ChangeSet;
+import io.github.reloadloop.core.api.ReloadResult;
+import io.github.reloadloop.core.internal.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.project.WorkingDirectory;
+import io.github.reloadloop.core.internal.redefine.Applied;
+import io.github.reloadloop.core.internal.redefine.Applier;
+import io.github.reloadloop.core.internal.redefine.Planner;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One batch through the stages, in a straight line: change set, compiled patch, redefinition plan, applied;
- * then the {@link OnReload} hooks. Each stage returns a value; this class publishes each listener event once,
- * in the order {@link ReloadListener} promises, and records the outcome in the reloader's state.
+ * One batch through the stages, in one direction: change set, compiled patch, redefinition plan, applied;
+ * then the {@link OnReload} hooks and the listeners. Each stage takes the value the one before returned and
+ * calls nothing of the stages before it; the compile stage's input is the change set and, when the batch's
+ * files were compiled during the debounce, that tried patch ({@link EarlyCompile}). This class publishes each
+ * listener event once, in the order {@link ReloadListener} promises, and records the outcome in the
+ * reloader's state.
  *
  * <p>Threading: the reload thread.
  */
@@ -43,12 +47,8 @@ final class ReloadPipeline {
    */
   void process(ChangeSet changes, EarlyCompile.Patch early) {
     Instant startedAt = early == null ? Instant.now() : early.startedAt();
-    List<Path> files = new ArrayList<>(changes.changed());
-    files.addAll(changes.deleted());
-    listener.changesDetected(List.copyOf(files));
-    changes.deleted().forEach(f -> listener.warning("deleted " + WorkingDirectory.display(f)
-        + ": its classes keep running their last version"));
-    CompiledPatch patch = early == null ? compiler.compile(changes.changed()) : compiler.settle(early.patch());
+    announce(changes);
+    CompiledPatch patch = compile(changes, early);
     patch.warnings().forEach(listener::warning);
     if (!patch.succeeded()) {
       state.failed(patch.problems());
@@ -65,6 +65,25 @@ final class ReloadPipeline {
     }
     listener.compiled(patch.classNames(), patch.compileTime());
     Applied applied = applier.apply(planner.plan(patch));
+    publish(changes, patch, applied, startedAt);
+  }
+
+  /** The watch stage's change set, as the listeners hear of it. */
+  private void announce(ChangeSet changes) {
+    List<Path> files = new ArrayList<>(changes.changed());
+    files.addAll(changes.deleted());
+    listener.changesDetected(List.copyOf(files));
+    changes.deleted().forEach(f -> listener.warning("deleted " + WorkingDirectory.display(f)
+        + ": its classes keep running their last version"));
+  }
+
+  /** The compile stage: the early patch when there is one, else a compile now; settled either way. */
+  private CompiledPatch compile(ChangeSet changes, EarlyCompile.Patch early) {
+    return compiler.settle(early != null ? early.tried() : compiler.tryCompile(changes.changed()));
+  }
+
+  /** After the apply stage: the state, the listeners and the {@link OnReload} hooks hear what it did. */
+  private void publish(ChangeSet changes, CompiledPatch patch, Applied applied, Instant startedAt) {
     Duration reloadTime = Duration.ofNanos(applied.redefinedAtNanos() - changes.firstEventNanos());
     applied.warnings().forEach(listener::warning);
     state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime);

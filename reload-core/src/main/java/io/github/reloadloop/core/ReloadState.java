@@ -1,5 +1,7 @@
 package io.github.reloadloop.core;
 
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.RefusedClass;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,23 +53,20 @@ final class ReloadState {
     }
   }
 
-  synchronized List<CompileProblem> problems() {
-    return problems;
-  }
+  /**
+   * What the reloads so far did, read at once.
+   *
+   * @param problems outstanding compile problems
+   * @param refused classes whose newest version is refused, by name
+   * @param reloadedClasses every class redefined so far, in order of first reload
+   * @param reloads batches that changed a class
+   * @param recentTimes the last {@value #RECENT} reload times, oldest first
+   */
+  record Snapshot(List<CompileProblem> problems, Map<String, RefusedClass> refused, List<String> reloadedClasses,
+      int reloads, List<Duration> recentTimes) {}
 
-  synchronized Map<String, RefusedClass> refused() {
-    return Map.copyOf(refused);
-  }
-
-  synchronized List<String> reloadedClasses() {
-    return List.copyOf(reloadedClasses);
-  }
-
-  synchronized int reloads() {
-    return reloads;
-  }
-
-  synchronized List<Duration> recentTimes() {
-    return List.copyOf(recentTimes);
+  synchronized Snapshot snapshot() {
+    return new Snapshot(problems, Map.copyOf(refused), List.copyOf(reloadedClasses), reloads,
+        List.copyOf(recentTimes));
   }
 }

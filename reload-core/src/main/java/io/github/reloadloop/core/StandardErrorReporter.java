@@ -1,6 +1,9 @@
 package io.github.reloadloop.core;
 
-import io.github.reloadloop.core.compile.WorkingDirectory;
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadResult;
+import io.github.reloadloop.core.internal.project.WorkingDirectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

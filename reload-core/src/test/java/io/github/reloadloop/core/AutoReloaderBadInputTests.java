@@ -4,7 +4,9 @@ import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.ReloadResult;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
 import java.nio.charset.StandardCharsets;

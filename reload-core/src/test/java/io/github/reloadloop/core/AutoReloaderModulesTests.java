@@ -4,7 +4,9 @@ import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadStatus;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import io.github.reloadloop.core.support.RecordingListener;

@@ -5,7 +5,7 @@ import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;

@@ -3,6 +3,7 @@ package io.github.reloadloop.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reloadloop.core.api.CompilerChoice;
 import org.junit.jupiter.api.Test;
 
 class CompilerChoiceTests {

@@ -3,7 +3,8 @@ package io.github.reloadloop.core;
 import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.api.ReloadResult;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;

@@ -2,14 +2,16 @@ package io.github.reloadloop.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reloadloop.core.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.compile.PatchCompiler.TriedPatch;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
 import io.github.reloadloop.core.support.Await;
-import io.github.reloadloop.core.watch.ChangeSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +38,15 @@ class EarlyCompileUnitTests {
     b = Files.writeString(directory.resolve("B.java"), "class B {}");
   }
 
-  private CompiledPatch compile(List<Path> files) {
+  private TriedPatch compile(List<Path> files) {
     compiled.add(files);
     try {
       release.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new CompiledPatch(files, List.of(), List.of(), "javac", Duration.ofMillis(7), List.of());
+    return new TriedPatch(new CompiledPatch(files, List.of(), List.of(), "javac", Duration.ofMillis(7), List.of()),
+        null, Set.copyOf(files));
   }
 
   private static ChangeSet batch(long lastEvent, Path... changed) {
@@ -59,7 +62,7 @@ class EarlyCompileUnitTests {
       EarlyCompile.Patch patch = early.take(batch(50, a));
 
       assertThat(patch).isNotNull();
-      assertThat(patch.patch().sources()).containsExactly(a);
+      assertThat(patch.tried().patch().sources()).containsExactly(a);
       assertThat(early.take(batch(50, a))).as("taken once").isNull();
     }
   }

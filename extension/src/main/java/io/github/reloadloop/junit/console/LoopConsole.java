@@ -1,7 +1,7 @@
 package io.github.reloadloop.junit.console;
 
 /**
- * Where the loop talks to the developer. The real one is {@link TerminalConsole} on {@code /dev/tty};
+ * Where the loop talks to the developer. The real one is the console on the terminal ({@code /dev/tty});
  * tests script one through {@link ConsoleFactory}.
  *
  * <p>Threading: {@link #println} and {@link #wake} may be called from any thread (reload events arrive on the

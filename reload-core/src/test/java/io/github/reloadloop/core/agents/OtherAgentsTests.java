@@ -2,24 +2,24 @@ package io.github.reloadloop.core.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reloadloop.core.AutoReloader;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
+import io.github.reloadloop.core.support.RecordingListener;
+import io.github.reloadloop.core.support.SampleProject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.compile.CompilerKind;
-import io.github.reloadloop.core.support.RecordingListener;
-import io.github.reloadloop.core.support.SampleProject;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mockito.Mockito;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.Mockito;
 
 /** Patches of classes that other agents instrumented when they were loaded, with the real agents. */
 class OtherAgentsTests {

@@ -1,7 +1,7 @@
 package io.github.reloadloop.core.agents;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.FixtureCompiler;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;

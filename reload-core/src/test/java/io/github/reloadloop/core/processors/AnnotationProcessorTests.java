@@ -4,7 +4,7 @@ import static io.github.reloadloop.core.support.SampleProject.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.AutoReloader;
-import io.github.reloadloop.core.CompileProblem;
+import io.github.reloadloop.core.api.CompileProblem;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
 import java.nio.file.Files;
@@ -178,7 +178,7 @@ class AnnotationProcessorTests {
     String price = "package shop;\npublic class Price { public static int cents() { return CENTS; } }\n";
     try (SampleProject project = new SampleProject(directory.resolve("project"))) {
       project.write("shop/Price.java", price.replace("CENTS", "1"));
-      project.build(io.github.reloadloop.core.compile.CompilerKind.JAVAC);
+      project.build(io.github.reloadloop.core.internal.compile.CompilerKind.JAVAC);
       Class<?> type = project.load("shop.Price");
       RecordingListener events = new RecordingListener();
 

@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.processors;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

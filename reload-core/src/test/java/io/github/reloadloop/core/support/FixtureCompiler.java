@@ -1,7 +1,7 @@
 package io.github.reloadloop.core.support;
 
-import io.github.reloadloop.core.compile.Classpath;
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package io.github.reloadloop.core.support;
 
-import io.github.reloadloop.core.compile.Classpath;
+import io.github.reloadloop.core.internal.project.Classpath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.github.reloadloop.core.support;
 
-import io.github.reloadloop.core.CompileProblem;
-import io.github.reloadloop.core.RefusedClass;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.ReloadResult;
+import io.github.reloadloop.core.api.CompileProblem;
+import io.github.reloadloop.core.api.RefusedClass;
+import io.github.reloadloop.core.api.ReloadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

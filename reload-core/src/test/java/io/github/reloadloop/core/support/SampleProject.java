@@ -1,8 +1,9 @@
 package io.github.reloadloop.core.support;
 
 import io.github.reloadloop.core.AutoReloader;
+import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.ReloadListener;
-import io.github.reloadloop.core.compile.CompilerKind;
+import io.github.reloadloop.core.internal.compile.CompilerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -79,7 +80,7 @@ public final class SampleProject implements AutoCloseable {
   }
 
   /** A reloader over this project: silent reporter, explicit output directory. */
-  public AutoReloader.Builder reloader(ReloadListener listener) {
+  public AutoReloaderBuilder reloader(ReloadListener listener) {
     return AutoReloader.builder().sourceRoots(root).outputDirectory(root, out).reporter(ReloadListener.NONE)
         .listener(listener);
   }

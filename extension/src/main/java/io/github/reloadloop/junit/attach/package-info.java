@@ -1,6 +1,0 @@
-/**
- * The {@code reload-loop attach} command ({@link io.github.reloadloop.junit.attach.AttachCommand}, the main class of
- * the extension's jar) and the protocol it speaks with a waiting test run's console over a Unix domain socket.
- * Uses nothing but the JDK, so that {@code java -jar reload-loop.jar attach} needs no other jar.
- */
-package io.github.reloadloop.junit.attach;

@@ -1,0 +1,18 @@
+package io.github.reloadloop.junit.internal.rerun;
+
+/**
+ * How a rerun of one test went.
+ *
+ * @param status passed, failed, aborted (an assumption failed or it was skipped) or not found
+ * @param failure the failure of a failed or aborted rerun, else {@code null}
+ * @param detail a line for the user when the test could not be found or run again
+ */
+public record RerunOutcome(Status status, Throwable failure, String detail) {
+
+  /** The result of the rerun. */
+  public enum Status { PASSED, FAILED, ABORTED, NOT_FOUND }
+
+  static RerunOutcome passed() {
+    return new RerunOutcome(Status.PASSED, null, null);
+  }
+}

@@ -1,0 +1,278 @@
+package io.github.reloadloop.core;
+
+import io.github.reloadloop.core.internal.compile.PatchCompiler;
+import io.github.reloadloop.core.internal.watch.ChangeBatcher;
+import io.github.reloadloop.core.internal.watch.ChangeSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The reloader's threads and the order of their work. Saves come first: the reload thread
+ * ({@code reload-loop-reload}) warms the compiler up until the first batch is due, then takes batch after
+ * batch through the pipeline, each with the patch {@code reload-loop-early-compile} compiled during its
+ * debounce ({@link EarlyCompile}), if it fits. Work ahead of saves waits while a save is being gathered or
+ * handled and while the program is not {@linkplain #idle(boolean) idle}: {@code reload-loop-warm-up} goes on
+ * warming the compiler up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
+ *
+ * <p>Threading: {@link #idle}, {@link #expect}, {@link #stop} and {@link #awaitEnd} from any thread; the
+ * rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload thread
+ * ends the early compile's thread and, once stopped, releases the compilers.
+ */
+final class ReloadScheduler {
+
+  /** Warm-up compiles before the first batch is taken (the first compile in a JVM is the slow one). */
+  private static final int WARM_UP_ROUNDS = 3;
+  /** Warm-up compiles after that, while no save waits: enough for the JIT to compile the compiler's paths. */
+  static final int KEEP_WARM_ROUNDS = 60;
+  /** How long after a batch the warm-up waits before it goes on (a rerun of the tests comes first). */
+  private static final Duration KEEP_WARM_PAUSE = Duration.ofSeconds(1);
+  /** How often paused work ahead of saves looks whether it may go on. */
+  private static final Duration POLL = Duration.ofMillis(50);
+  /** How long {@link #awaitEnd()} waits for a batch in progress. */
+  private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
+
+  private final ChangeBatcher batcher;
+  private final PatchCompiler compiler;
+  private final ReloadPipeline pipeline;
+  /** Compiles an editor's save during the debounce; used by the reload thread only. */
+  private final EarlyCompile early;
+  private final Consumer<Set<String>> prepare;
+  private final Supplier<Path> newestSource;
+  private final ReloadListener listener;
+  private final List<String> startWarnings;
+  private final Thread worker;
+  /** Classes named by {@link #expect} and not prepared yet. */
+  private final Set<String> expected = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean preparing = new AtomicBoolean();
+  /** Warm-up compiles completed by {@link #keepWarm()}. */
+  private final AtomicInteger keptWarm = new AtomicInteger();
+  private volatile boolean closed;
+  /** Whether the worker is processing a batch (the warm-up then pauses). */
+  private volatile boolean busy;
+  /** Whether the program waits for its user; see {@link AutoReloader#idle(boolean)}. */
+  private volatile boolean idle = true;
+  /** {@link System#nanoTime()} when the worker last finished a batch. */
+  private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
+  /** Set once the compiler warm-up is over: from then on the worker takes batches. */
+  private volatile boolean ready;
+
+  /**
+   * @param prepare prepares loaded classes for their first reload (the apply stage's)
+   * @param newestSource the most recently modified source, which the warm-up compiles
+   * @param startWarnings what went wrong while the reloader was put together, told first
+   */
+  ReloadScheduler(ChangeBatcher batcher, PatchCompiler compiler, ReloadPipeline pipeline,
+      Consumer<Set<String>> prepare, Supplier<Path> newestSource, ReloadListener listener, List<String> startWarnings) {
+    this.batcher = batcher;
+    this.compiler = compiler;
+    this.pipeline = pipeline;
+    this.early = new EarlyCompile(compiler::tryCompile);
+    this.prepare = prepare;
+    this.newestSource = newestSource;
+    this.listener = listener;
+    this.startWarnings = List.copyOf(startWarnings);
+    this.worker = Threads.daemon(this::run, "reload-loop-reload");
+  }
+
+  /** Starts the reload thread. */
+  void start() {
+    worker.start();
+  }
+
+  /** Whether the caller is the reload thread (an {@link OnReload} method, a listener). */
+  boolean onReloadThread() {
+    return Thread.currentThread() == worker;
+  }
+
+  /** Whether {@link #stop()} was called. */
+  boolean stopped() {
+    return closed;
+  }
+
+  /** See {@link AutoReloader#idle(boolean)}. */
+  void idle(boolean idle) {
+    this.idle = idle;
+  }
+
+  /** Prepares these classes while the program is idle and no save is being handled. */
+  void expect(Collection<String> classNames) {
+    expected.addAll(classNames);
+    startPreparing();
+  }
+
+  /**
+   * Ends the work ahead of saves at its next step and the reload thread after its batch.
+   *
+   * @return {@code false} when it was stopped already
+   */
+  boolean stop() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
+  }
+
+  /**
+   * After {@link #stop()} and the batcher's stop: waits a little for a batch in progress, so that no class file
+   * is half-written, and releases the compilers once the reload thread is over.
+   */
+  void awaitEnd() {
+    if (!ready) {
+      // Still warming up: the warm-up stops at its next step and the worker releases the compilers itself, so
+      // that closing a short test run does not wait for a compile of the warm-up.
+      return;
+    }
+    try {
+      worker.join(BATCH_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!worker.isAlive()) {
+      compiler.closeCompilers().forEach(listener::warning);
+    }
+    // Else a compile is still running (a save's, begun during the debounce, or a slow batch): the worker
+    // releases the compilers itself once it is over, instead of closing them under it.
+  }
+
+  /** Saves whose patch was compiled during the debounce and used; for tests. */
+  int earlyCompilesUsed() {
+    return early.used();
+  }
+
+  /** Compiles started during the debounce and dropped (stale, overtaken or failed); for tests. */
+  int earlyCompilesDropped() {
+    return early.dropped();
+  }
+
+  /** Warm-up compiles completed after the first ones; for tests. */
+  int keptWarmRounds() {
+    return keptWarm.get();
+  }
+
+  private void run() {
+    startWarnings.forEach(listener::warning);
+    boolean warm = warmUp(WARM_UP_ROUNDS);
+    ready = true;
+    if (warm && !closed) {
+      Threads.daemon(this::keepWarm, "reload-loop-warm-up").start();
+    }
+    try {
+      ChangeSet changes;
+      while ((changes = batcher.next(early)) != null) {
+        busy = true;
+        try {
+          EarlyCompile.Patch compiled = early.take(changes);
+          // A flush with nothing new does not recompile files that failed: they would fail the same way.
+          if (!changes.isEmpty()) {
+            pipeline.process(changes, compiled);
+          }
+        } catch (RuntimeException | LinkageError e) {
+          listener.warning("reload failed unexpectedly, the old code keeps running: " + e);
+        } finally {
+          lastBatchEnd = System.nanoTime();
+          busy = false;
+          changes.completeFlushes();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      early.close();
+      if (closed) {
+        compiler.closeCompilers().forEach(listener::warning);
+      }
+    }
+  }
+
+  /** The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). */
+  private boolean warmUp(int rounds) {
+    try {
+      compiler.warmUp().first(newestSource.get(), rounds, () -> closed || batcher.hasPending());
+      return true;
+    } catch (RuntimeException e) {
+      if (!closed) {
+        listener.warning("warming up the compiler failed: " + e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Whether work ahead of the user's saves (warm-up, preparing classes) must wait or stop: the reloader is
+   * closed, a save is being gathered or handled, or the program is not idle.
+   */
+  private boolean backgroundMustWait() {
+    return closed || busy || !idle || batcher.hasPending();
+  }
+
+  /**
+   * More warm-up, on a thread and a compiler of its own, up to {@value #KEEP_WARM_ROUNDS} compiles, paused
+   * while a batch waits or runs, for {@link #KEEP_WARM_PAUSE} after one, and while the program is not idle.
+   * The JIT compiles the compiler's code only after many compiles: the first saves would otherwise run it
+   * mostly interpreted. A save does not wait for the warm-up: the reload thread takes it at once, while the
+   * warm-up's compile stops at its next phase. Each pause uses up at least one round, so saves in quick
+   * succession end it too.
+   */
+  private void keepWarm() {
+    int rounds = KEEP_WARM_ROUNDS;
+    try {
+      while (rounds > 0 && !closed) {
+        if (backgroundMustWait() || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
+          Thread.sleep(POLL.toMillis());
+          continue;
+        }
+        int done = compiler.warmUp().more(rounds, this::backgroundMustWait);
+        keptWarm.addAndGet(done);
+        rounds -= Math.max(1, done);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // It compiled at start: a failure now ends the warm-up, without a warning about something not asked for.
+    } finally {
+      compiler.warmUp().end().forEach(listener::warning);
+    }
+  }
+
+  /** Starts the thread that prepares the expected classes, unless there are none or it runs already. */
+  private void startPreparing() {
+    if (!expected.isEmpty() && !closed && preparing.compareAndSet(false, true)) {
+      Threads.daemon(this::prepareExpected, "reload-loop-prepare").start();
+    }
+  }
+
+  /**
+   * Prepares the expected classes once the program is idle and no save is being handled; the compiler's first
+   * warm-up need not be over (a failure's first save often comes before it is), and the agent's load is waited
+   * for.
+   */
+  private void prepareExpected() {
+    try {
+      while (!closed && !expected.isEmpty()) {
+        if (backgroundMustWait()) {
+          Thread.sleep(POLL.toMillis());
+          continue;
+        }
+        Set<String> names = Set.copyOf(expected);
+        expected.removeAll(names);
+        prepare.accept(names);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // Only ahead-of-time work: the first reload of these classes does it again.
+    } finally {
+      preparing.set(false);
+      startPreparing(); // Names added after the loop saw none left.
+    }
+  }
+}

@@ -1,8 +1,0 @@
-/**
- * Reading class files: their shape (members, hierarchy, nest attributes) and the comparison of two shapes
- * the way the JVM's redefinition checks them. Pure functions of class file bytes, used by the compile stage
- * (which classes a patch affects) and the redefinition stage (what the running JVM would refuse).
- *
- * <p>Internal, do not use: these types may change in any release.
- */
-package io.github.reloadloop.core.classfile;
