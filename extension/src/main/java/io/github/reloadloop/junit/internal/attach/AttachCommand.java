@@ -84,8 +84,11 @@ public final class AttachCommand {
       return 1;
     }
     found.removed().forEach(d -> messages.println("reload-loop: the run that left " + d + " is gone; removed it"));
-    found.unreachable().forEach(u -> messages.println("reload-loop: cannot ask " + u));
+    found.unreachable().forEach(u -> messages.println("reload-loop: " + u));
     List<WaitingRuns.Run> runs = found.runs();
+    if (runs.isEmpty() && !found.unreachable().isEmpty()) {
+      return 1; // The lines above say why each run found cannot be attached to.
+    }
     if (runs.isEmpty()) {
       messages.println("reload-loop: no test run waits for a terminal under "
           + place.toAbsolutePath().normalize() + " (a run opens its console at its first failure)");

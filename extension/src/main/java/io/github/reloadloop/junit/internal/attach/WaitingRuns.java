@@ -36,7 +36,7 @@ final class WaitingRuns {
    *
    * @param runs the runs that answered
    * @param removed socket directories of runs that are gone, removed
-   * @param unreachable sockets that could not be asked, each with the reason
+   * @param unreachable runs that could not be asked or refused to answer, each in a sentence naming its socket
    */
   record Found(List<Run> runs, List<Path> removed, List<String> unreachable) {}
 
@@ -61,8 +61,10 @@ final class WaitingRuns {
       }
       try {
         runs.add(new Run(socket, probe(socket)));
+      } catch (Relay.RefusedException e) {
+        unreachable.add("the run at " + socket + " refused: " + e.getMessage());
       } catch (IOException e) {
-        unreachable.add(socket + ": " + e.getMessage());
+        unreachable.add("cannot ask " + socket + ": " + e.getMessage());
       }
     }
     return new Found(runs, removed, unreachable);
@@ -126,7 +128,11 @@ final class WaitingRuns {
     }
   }
 
-  /** Asks the run at {@code socket} what it does, without attaching. */
+  /**
+   * Asks the run at {@code socket} what it does, without attaching.
+   *
+   * @throws Relay.RefusedException with the run's reason, when it refuses (another user's run)
+   */
   static String probe(Path socket) throws IOException {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(ConsoleSockets.address(socket));
@@ -135,7 +141,7 @@ final class WaitingRuns {
       Frames.write(out, Frames.HELLO, Frames.hello(Frames.PROBE, 0, 0));
       Frames.Frame answer = Frames.expect(in, Frames.WELCOME, Frames.REFUSED);
       if (answer.type() == Frames.REFUSED) {
-        throw new IOException(answer.text());
+        throw new Relay.RefusedException(answer.text());
       }
       return answer.text();
     }

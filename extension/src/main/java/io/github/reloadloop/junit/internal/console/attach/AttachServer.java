@@ -129,8 +129,10 @@ final class AttachServer implements AutoCloseable {
     DataOutputStream out = Frames.output(client);
     ClientLink link = null;
     try {
+      // The hello is read before the peer check even from another user: answering before it arrived would
+      // close the socket under the client's write, and the client would see a broken pipe instead of why.
+      Frames.Frame hello = Frames.read(in);
       String refusal = refusal(owner, client.getOption(ExtendedSocketOptions.SO_PEERCRED));
-      Frames.Frame hello = refusal == null ? Frames.read(in) : null;
       if (refusal == null) {
         refusal = helloRefusal(hello);
       }
