@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * <p>{@code auto}: the terminal when there is one; else, in an IDE's test runner ({@link Launchers}) whose
  * standard input is the IDE's console, plain lines on standard input and output; else the attach console
  * only if the run is interactive by every sign ({@link Interactivity}: no CI variable, {@code reload.loop=true}
- * given for this run, the build's standard input not {@code /dev/null}); else off, in one line that names
- * {@code reload.console=attach}.
+ * given for this run, the build reading a terminal or a pipe, not {@code /dev/null}, a file or nothing); else
+ * off, in one line that names {@code reload.console=attach}.
  */
 public final class ConsoleChoice {
 
@@ -64,8 +64,9 @@ public final class ConsoleChoice {
     if (launcher.isPresent() && launcher.get().ide() && stdinUnavailable(launcher) == null) {
       return new StdinConsoleFactory(null);
     }
-    boolean devNull = TtyConsoleFactory.parentInputIsDevNull() || TtyConsoleFactory.ownInputIsDevNull();
-    List<String> signs = Interactivity.againstWaiting(environment, loopExplicit, devNull);
+    Optional<String> input = Interactivity.inputSign(TtyConsoleFactory.ownInputIsDevNull(),
+        TtyConsoleFactory.buildInput(), TtyConsoleFactory.CLOSED_INPUT);
+    List<String> signs = Interactivity.againstWaiting(environment, loopExplicit, input);
     if (signs.isEmpty()) {
       return new AttachConsoleFactory(moduleDirectory, attachTimeout);
     }

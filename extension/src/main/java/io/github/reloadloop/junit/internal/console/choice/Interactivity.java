@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Signs that a run without a terminal is not interactive, so that a failure must not wait for a terminal to
- * attach: a CI service's environment variable, standard input from {@code /dev/null}, or
- * {@code reload.loop=true} from a file checked into the project rather than from this run's command line.
+ * attach: a CI service's environment variable, a build that reads neither a terminal nor a pipe (standard
+ * input from {@code /dev/null}, closed, or a file), or {@code reload.loop=true} from a file checked into the
+ * project rather than from this run's command line.
  */
 final class Interactivity {
 
@@ -33,15 +36,36 @@ final class Interactivity {
   /** The sign of a build whose standard input is {@code /dev/null}: a request not to interact. */
   static final String DEV_NULL = "the build's standard input is /dev/null";
 
+  /** Terminal devices: a pseudo-terminal, a virtual console, the system console. */
+  private static final Pattern TERMINAL = Pattern.compile("/dev/(pts/\\d+|tty\\w*|console)");
+
+  /**
+   * The sign against waiting in what the build reads from, if any: {@code /dev/null}, nothing (closed), or a
+   * file (a JVM started with standard input closed gives its number to a file it opens) are; a terminal is not,
+   * and neither is what cannot be known.
+   *
+   * @param ownInputIsDevNull whether the test JVM's own standard input is {@code /dev/null}
+   * @param buildInput where the build's standard input leads ({@code TtyConsoleFactory.buildInput()})
+   * @param closed the value of {@code buildInput} that means closed
+   */
+  static Optional<String> inputSign(boolean ownInputIsDevNull, Optional<String> buildInput, String closed) {
+    if (ownInputIsDevNull || buildInput.filter("/dev/null"::equals).isPresent()) {
+      return Optional.of(DEV_NULL);
+    }
+    return buildInput.filter(input -> !TERMINAL.matcher(input).matches())
+        .map(input -> input.equals(closed) ? "the build's standard input is closed"
+            : "the build's standard input is neither a terminal nor a pipe (" + input + ")");
+  }
+
   /**
    * The signs against waiting for a terminal.
    *
    * @param environment the process environment
    * @param loopFromCommandLine whether {@code reload.loop=true} was given for this run ({@link #loopExplicit})
-   * @param inputFromDevNull whether the build's standard input is {@code /dev/null}
+   * @param inputSign the sign in the build's standard input ({@link #inputSign}), if any
    */
   static List<String> againstWaiting(Map<String, String> environment, boolean loopFromCommandLine,
-      boolean inputFromDevNull) {
+      Optional<String> inputSign) {
     List<String> signs = new ArrayList<>();
     for (String variable : CI_VARIABLES) {
       String value = environment.get(variable);
@@ -49,9 +73,7 @@ final class Interactivity {
         signs.add(variable + "=" + value);
       }
     }
-    if (inputFromDevNull) {
-      signs.add(DEV_NULL);
-    }
+    inputSign.ifPresent(signs::add);
     if (!loopFromCommandLine) {
       signs.add(LOOP + "=true comes from junit-platform.properties, not from this run's command line");
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleChoiceTests {
 
+  private static final String CLOSED = TtyConsoleFactory.CLOSED_INPUT;
+
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   @TempDir Path module;
@@ -90,15 +92,31 @@ class ConsoleChoiceTests {
 
   @Test
   void interactivity_ciVariablesDevNullAndWhereTheLoopWasSwitchedOn() {
-    assertThat(Interactivity.againstWaiting(Map.of(), true, false)).isEmpty();
-    assertThat(Interactivity.againstWaiting(Map.of("CI", "false", "HOME", "/root"), true, false)).isEmpty();
-    assertThat(Interactivity.againstWaiting(Map.of("CI", "true"), true, false)).containsExactly("CI=true");
-    assertThat(Interactivity.againstWaiting(Map.of("JENKINS_URL", "http://ci/"), true, false))
+    Optional<String> none = Optional.empty();
+    assertThat(Interactivity.againstWaiting(Map.of(), true, none)).isEmpty();
+    assertThat(Interactivity.againstWaiting(Map.of("CI", "false", "HOME", "/root"), true, none)).isEmpty();
+    assertThat(Interactivity.againstWaiting(Map.of("CI", "true"), true, none)).containsExactly("CI=true");
+    assertThat(Interactivity.againstWaiting(Map.of("JENKINS_URL", "http://ci/"), true, none))
         .containsExactly("JENKINS_URL=http://ci/");
-    assertThat(Interactivity.againstWaiting(Map.of(), true, true))
+    assertThat(Interactivity.againstWaiting(Map.of(), true, Optional.of("the build's standard input is /dev/null")))
         .containsExactly("the build's standard input is /dev/null");
-    assertThat(Interactivity.againstWaiting(Map.of(), false, false))
+    assertThat(Interactivity.againstWaiting(Map.of(), false, none))
         .containsExactly("reload.loop=true comes from junit-platform.properties, not from this run's command line");
+  }
+
+  @Test
+  void interactivity_theBuildsInput_aTerminalOrUnknownIsNoSign_devNullClosedOrAFileIs() {
+    assertThat(Interactivity.inputSign(false, Optional.of("/dev/pts/3"), CLOSED)).isEmpty();
+    assertThat(Interactivity.inputSign(false, Optional.of("/dev/tty1"), CLOSED)).isEmpty();
+    assertThat(Interactivity.inputSign(false, Optional.empty(), CLOSED)).isEmpty();
+    assertThat(Interactivity.inputSign(false, Optional.of("/dev/null"), CLOSED))
+        .contains("the build's standard input is /dev/null");
+    assertThat(Interactivity.inputSign(true, Optional.of("/dev/pts/3"), CLOSED))
+        .contains("the build's standard input is /dev/null");
+    assertThat(Interactivity.inputSign(false, Optional.of(CLOSED), CLOSED))
+        .contains("the build's standard input is closed");
+    assertThat(Interactivity.inputSign(false, Optional.of("/usr/lib/jvm/java-17/lib/modules"), CLOSED))
+        .contains("the build's standard input is neither a terminal nor a pipe (/usr/lib/jvm/java-17/lib/modules)");
   }
 
   @Test
