@@ -123,17 +123,26 @@ class AnotherUserTests {
   }
 
   /**
-   * Copies the attach command's package, which uses only the JDK, where the other user can read it (the build's
-   * class directory may sit below a directory only its owner reads).
+   * Copies the attach command, which uses only the JDK, where the other user can read it (the build's class
+   * directory or jar may sit below a directory only its owner reads): its package's classes from a class
+   * directory, or the whole jar when the extension comes from one (the tests on other JUnit versions).
+   *
+   * @return the class path entry for the other user's JVM
    */
   private static Path copyAttachCommand(Path classes) throws IOException, URISyntaxException {
     Path location = Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path packageDirectory = Path.of(AttachCommand.class.getPackageName().replace('.', '/'));
-    Path target = classes.resolve(packageDirectory);
-    Files.createDirectories(target);
-    try (Stream<Path> files = Files.list(location.resolve(packageDirectory))) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
-        Files.copy(file, target.resolve(file.getFileName()));
+    Files.createDirectories(classes);
+    Path entry = classes;
+    if (Files.isRegularFile(location)) {
+      entry = classes.resolve(location.getFileName());
+      Files.copy(location, entry);
+    } else {
+      Path packageDirectory = Path.of(AttachCommand.class.getPackageName().replace('.', '/'));
+      Path target = Files.createDirectories(classes.resolve(packageDirectory));
+      try (Stream<Path> files = Files.list(location.resolve(packageDirectory))) {
+        for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
+          Files.copy(file, target.resolve(file.getFileName()));
+        }
       }
     }
     try (Stream<Path> paths = Files.walk(classes)) {
@@ -142,6 +151,6 @@ class AnotherUserTests {
             : "rw-r--r--"));
       }
     }
-    return classes;
+    return entry;
   }
 }
