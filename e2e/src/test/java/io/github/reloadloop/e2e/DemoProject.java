@@ -43,6 +43,11 @@ final class DemoProject {
     return project;
   }
 
+  /** A copy made before, with what its builds left in it. */
+  static DemoProject existing(Path directory) {
+    return new DemoProject(directory);
+  }
+
   /** Makes sure the copy has the bug, also when someone fixed it in sample-project itself by running ./demo. */
   private void putTheBugBack() throws IOException {
     String code = Files.readString(buggyFile(), StandardCharsets.UTF_8);

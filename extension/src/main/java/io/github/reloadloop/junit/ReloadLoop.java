@@ -44,7 +44,12 @@ import org.opentest4j.TestAbortedException;
  *   <li>{@value LoopConfiguration#ADD_DIRS}: directories watched in addition to those;</li>
  *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj};</li>
  *   <li>{@value LoopConfiguration#AUTO}: {@code true} (default) reruns the failed test after each reload that
- *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console).</li>
+ *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console);</li>
+ *   <li>{@value LoopConfiguration#CONSOLE}: where the console opens, {@code auto} (default: the terminal, an
+ *       IDE's run console, or the attach console that {@code reload-loop attach} connects a terminal to when
+ *       the run is interactive by every sign), {@code tty}, {@code attach}, {@code stdin} or {@code off};</li>
+ *   <li>{@value LoopConfiguration#ATTACH_TIMEOUT}: how long a failure waits for a terminal to attach
+ *       (default 5 minutes).</li>
  * </ul>
  * The reloader starts at the first failure, so a run without failures does not share the CPU with it.
  *
@@ -52,8 +57,8 @@ import org.opentest4j.TestAbortedException;
  * With parallel execution, one failing test at a time has the console; others wait their turn.
  *
  * <h2>Limitations</h2>
- * Without a controlling terminal (CI, {@code setsid}, {@code </dev/null}, most IDE runs) the loop is off:
- * one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
+ * A run that cannot interact (CI, {@code </dev/null}, no terminal and nothing that says a person is there)
+ * never waits: one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
  * looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
  * Works with JUnit Jupiter 5.10 through 6.x and needs {@code junit-platform-launcher} on the test class
  * path (Maven Surefire adds it); on Jupiter 5.10 and 5.11 the no-annotation mode applies only when no

@@ -5,7 +5,7 @@ import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
-import io.github.reloadloop.junit.internal.console.Consoles;
+import io.github.reloadloop.junit.internal.console.choice.ConsoleChoice;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
@@ -100,7 +100,8 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters,
       ClassLoader testLoader) {
-    ConsoleFactory factory = Consoles.factory(LoopConfiguration.CONSOLE, configuration.consoleFactory(), parameters);
+    ConsoleFactory factory = ConsoleChoice.factory(configuration.consoleFactory(), configuration.attachTimeout(),
+        LoopConfiguration.moduleDirectory(), parameters);
     String reason = factory.unavailableReason();
     if (reason == null && configuration.sourceRoots().isEmpty() && !configuration.discover()) {
       reason = "no source directory found (" + LoopConfiguration.DIRS + "=" + configuration.missingRoots()

@@ -32,7 +32,8 @@ class LoopConfigurationTests {
     assertThat(configuration.sourceRoots()).as("found by the reloader, from the class path").isEmpty();
     assertThat(configuration.missingRoots()).isEmpty();
     assertThat(configuration.compiler()).isEqualTo(CompilerChoice.AUTO);
-    assertThat(configuration.consoleFactory()).isEqualTo("tty");
+    assertThat(configuration.consoleFactory()).isEqualTo("auto");
+    assertThat(configuration.attachTimeout()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -83,6 +84,14 @@ class LoopConfigurationTests {
     assertThat(read(Map.of("reload.eval.timeout", "500 ms")).evalTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(read(Map.of("reload.eval.timeout", "2m")).evalTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(read(Map.of("reload.eval.timeout", " 1 H ")).evalTimeout()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void attachTimeout_aDuration_aBadValueNamesTheKey() throws Exception {
+    assertThat(read(Map.of("reload.attach.timeout", "90 s")).attachTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> read(Map.of("reload.attach.timeout", "soon")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageStartingWith("reload.attach.timeout=soon is not a duration");
   }
 
   @Test
