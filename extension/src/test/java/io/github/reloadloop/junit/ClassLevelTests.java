@@ -104,7 +104,10 @@ class ClassLevelTests {
           }
         }
         """).compile();
-    ScriptedConsole console = fixing(FIX);
+    ScriptedConsole console = new ScriptedConsole().type("p Inventory.ready()").type("where").then(() -> {
+      TempProject.edit(inventory, BUG, FIX);
+      return "continue";
+    });
 
     EngineExecutionResults results = project.run("shop.SeededTest", console);
 
@@ -113,10 +116,12 @@ class ClassLevelTests {
     assertThat(console.transcript())
         .contains("FAILED: @BeforeAll seed() of SeededTest")
         .contains("stock seeded ==> expected: <ready> but was: <broken>")
+        .contains("$1 ==> \"broken\"")
+        .containsPattern("  > shop\\.SeededTest\\.seed  \\S*src/test/java/shop/SeededTest\\.java:\\d+")
         .contains("PASSED @BeforeAll seed() of SeededTest after 1 rerun");
     assertThat(project.staticField("shop.SeededTest", "seedCalls")).as("the failed call and the rerun").isEqualTo(2);
     assertThat(project.staticField("shop.SeededTest", "laterCalls")).as("the next @BeforeAll, once").isEqualTo(1);
-    assertThat(console.reads.get()).isEqualTo(1);
+    assertThat(console.reads.get()).isEqualTo(3);
   }
 
   @Test
@@ -398,6 +403,7 @@ class ClassLevelTests {
         class CleanupTest {
           static final List<Object> TORN_DOWN = new ArrayList<>();
           static int bodies;
+          String shelf = "beans";
 
           @Test
           void body() {
@@ -411,7 +417,10 @@ class ClassLevelTests {
           }
         }
         """).compile();
-    ScriptedConsole console = fixing(FIX);
+    ScriptedConsole console = new ScriptedConsole().type("fields").then(() -> {
+      TempProject.edit(inventory, BUG, FIX);
+      return "continue";
+    });
 
     EngineExecutionResults results = project.run("shop.CleanupTest", console);
 
@@ -419,6 +428,7 @@ class ClassLevelTests {
     assertThat(console.transcript())
         .contains("FAILED: @AfterEach tearDown() of CleanupTest > body()")
         .contains("the test itself passed; the rerun calls @AfterEach tearDown() again on its instance")
+        .containsPattern("shelf +String +\"beans\"")
         .contains("PASSED @AfterEach tearDown() of CleanupTest > body() after 1 rerun");
     @SuppressWarnings("unchecked")
     List<Object> tornDown = (List<Object>) project.staticField("shop.CleanupTest", "TORN_DOWN");
