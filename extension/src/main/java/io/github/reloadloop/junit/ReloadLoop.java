@@ -33,7 +33,10 @@ import org.junit.platform.engine.UniqueId;
  * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
  * console on the terminal; saved fixes are compiled and reloaded into the running JVM, and the failed test
  * reruns at once (or at {@code continue}), with its whole lifecycle, against the new code. A green rerun lets the run carry
- * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand.
+ * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand. The run stops
+ * the same way at a failure around the tests: a {@code @BeforeAll} or {@code @AfterAll} method, the test
+ * class constructor, an {@code @AfterEach} method after its test passed, and a Spring test context that
+ * will not start; the rerun redoes that phase, then the class goes on.
  *
  * <pre>{@code
  * @ExtendWith(ReloadLoop.class)
@@ -62,8 +65,8 @@ import org.junit.platform.engine.UniqueId;
  *
  * <h2>Limitations</h2>
  * Without a controlling terminal (CI, {@code setsid}, {@code </dev/null}, most IDE runs) the loop is off:
- * one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
- * looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
+ * one line says so and failures fail normally. A test class constructor whose parameters cannot be
+ * resolved, and another extension's own callbacks, are not looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
  * Works with JUnit Jupiter 5.10 through 6.x and needs {@code junit-platform-launcher} on the test class
  * path (Maven Surefire adds it); on Jupiter 5.10 and 5.11 the no-annotation mode applies only when no
  * other extension is auto-detectable.

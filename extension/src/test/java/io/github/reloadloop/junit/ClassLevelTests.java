@@ -3,6 +3,7 @@ package io.github.reloadloop.junit;
 import static io.github.reloadloop.junit.LauncherRecorder.container;
 import static io.github.reloadloop.junit.LauncherRecorder.reportedByReloadLoop;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.not;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -45,6 +46,40 @@ class ClassLevelTests {
   static final String FIX = "return \"ready\";";
   /** The same fix through a new package-private method: a change of shape the JVM refuses to redefine. */
   static final String FIX_WITH_NEW_METHOD = "return word();\n  }\n\n  static String word() {\n    return \"ready\";";
+
+  /** A {@code @BeforeAll} that fails on the bug, and an {@code @AfterAll} that then fails too (as in a plain run). */
+  static final String SEEDED_WITH_AFTER_ALL = """
+      package shop;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import io.github.reloadloop.junit.ReloadLoop;
+      import org.junit.jupiter.api.AfterAll;
+      import org.junit.jupiter.api.BeforeAll;
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.extension.ExtendWith;
+
+      @ExtendWith(ReloadLoop.class)
+      class SeededTest {
+        static String stock;
+
+        @BeforeAll
+        static void seed() {
+          assertEquals("ready", Inventory.ready(), "stock seeded");
+          stock = "beans";
+        }
+
+        @AfterAll
+        static void empty() {
+          assertEquals("beans", stock, "emptied what was seeded");
+        }
+
+        @Test
+        void first() {
+          assertEquals("beans", stock);
+        }
+      }
+      """;
 
   @TempDir Path directory;
   TempProject project;
@@ -126,38 +161,7 @@ class ClassLevelTests {
 
   @Test
   void failingBeforeAll_skip_theClassFailsAsInAPlainRun() throws Exception {
-    project.testSource("shop/SeededTest.java", """
-        package shop;
-
-        import static org.junit.jupiter.api.Assertions.assertEquals;
-
-        import io.github.reloadloop.junit.ReloadLoop;
-        import org.junit.jupiter.api.AfterAll;
-        import org.junit.jupiter.api.BeforeAll;
-        import org.junit.jupiter.api.Test;
-        import org.junit.jupiter.api.extension.ExtendWith;
-
-        @ExtendWith(ReloadLoop.class)
-        class SeededTest {
-          static String stock;
-
-          @BeforeAll
-          static void seed() {
-            assertEquals("ready", Inventory.ready(), "stock seeded");
-            stock = "beans";
-          }
-
-          @AfterAll
-          static void empty() {
-            assertEquals("beans", stock, "emptied what was seeded");
-          }
-
-          @Test
-          void first() {
-            assertEquals("beans", stock);
-          }
-        }
-        """).compile();
+    project.testSource("shop/SeededTest.java", SEEDED_WITH_AFTER_ALL).compile();
     ScriptedConsole console = new ScriptedConsole().type("skip");
 
     EngineExecutionResults results = project.run("shop.SeededTest", console);
@@ -375,8 +379,9 @@ class ClassLevelTests {
     // The tests reach Inventory, changed since they passed: the reload-loop engine revalidates them too.
     results.testEvents().assertStatistics(s -> s.failed(0).aborted(0));
     results.testEvents().assertThatEvents().haveExactly(2, event(
-        org.assertj.core.api.Assertions.not(reportedByReloadLoop()), finishedSuccessfully()));
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container("ClosingTest"), finishedSuccessfully()));
+        not(reportedByReloadLoop()), finishedSuccessfully()));
+    results.containerEvents().assertThatEvents()
+        .haveExactly(1, event(container("ClosingTest"), finishedSuccessfully()));
     assertThat(console.transcript())
         .contains("FAILED: @AfterAll close() of ClosingTest")
         .contains("its tests ran before it: 2 passed")
@@ -439,38 +444,7 @@ class ClassLevelTests {
 
   @Test
   void failingBeforeAll_fixChangesShape_theClassRunsInAFreshLoaderInsteadOfTheOriginal() throws Exception {
-    project.testSource("shop/SeededTest.java", """
-        package shop;
-
-        import static org.junit.jupiter.api.Assertions.assertEquals;
-
-        import io.github.reloadloop.junit.ReloadLoop;
-        import org.junit.jupiter.api.AfterAll;
-        import org.junit.jupiter.api.BeforeAll;
-        import org.junit.jupiter.api.Test;
-        import org.junit.jupiter.api.extension.ExtendWith;
-
-        @ExtendWith(ReloadLoop.class)
-        class SeededTest {
-          static String stock;
-
-          @BeforeAll
-          static void seed() {
-            assertEquals("ready", Inventory.ready(), "stock seeded");
-            stock = "beans";
-          }
-
-          @AfterAll
-          static void empty() {
-            assertEquals("beans", stock, "emptied what was seeded");
-          }
-
-          @Test
-          void first() {
-            assertEquals("beans", stock);
-          }
-        }
-        """).compile();
+    project.testSource("shop/SeededTest.java", SEEDED_WITH_AFTER_ALL).compile();
     ScriptedConsole console = fixing(FIX_WITH_NEW_METHOD);
 
     EngineExecutionResults results = project.run("shop.SeededTest", console);
@@ -520,7 +494,8 @@ class ClassLevelTests {
 
     results.containerEvents().assertThatEvents()
         .haveExactly(1, event(container("FirstTest"), finishedWithFailure(message(m -> m.startsWith("stock seeded")))))
-        .haveExactly(1, event(container("SecondTest"), finishedWithFailure(message(m -> m.startsWith("stock seeded")))));
+        .haveExactly(1, event(container("SecondTest"),
+            finishedWithFailure(message(m -> m.startsWith("stock seeded")))));
     assertThat(console.reads.get()).isEqualTo(1);
   }
 
