@@ -3,7 +3,9 @@ package io.github.reloadloop.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -132,12 +134,7 @@ class FrameworkLoopTests {
    */
   @Test
   void serviceConstructorBreaksTheContext_fixThenContinue_theContextStartsAndTheTestsRun() throws Exception {
-    Path service = shop.project.main.resolve(shop.packageName + "/OrderService.java");
-    TempProject.edit(service, "    this.orders = orders;\n",
-        "    this.orders = orders;\n    this.batchSize = Integer.parseInt(\"1O0\");\n");
-    TempProject.edit(service, "  private final OrderRepository orders;\n",
-        "  private final OrderRepository orders;\n  private final int batchSize;\n");
-    shop.project.compile(List.of("-parameters"));
+    Path service = breakOrderServiceConstructor();
     ScriptedConsole console = new ScriptedConsole().then(() -> {
       TempProject.edit(service, "parseInt(\"1O0\")", "parseInt(\"100\")");
       return "continue";
@@ -163,6 +160,38 @@ class FrameworkLoopTests {
     assertThat(contexts).as("the failed test, its rerun and the next test").hasSize(3);
     assertThat(contexts).as("one context, the one that started after the fix").containsOnly(contexts.get(0));
     assertThat(console.reads.get()).as("the context's prompt, then the test's").isEqualTo(2);
+  }
+
+  /**
+   * {@code skip} at a context that will not start lets it fail as in a plain run: the first test with the
+   * context's failure, the next with Spring's own refusal to try the same context again; one prompt.
+   */
+  @Test
+  void serviceConstructorBreaksTheContext_skip_theTestsFailAsInAPlainRun() throws Exception {
+    breakOrderServiceConstructor();
+    ScriptedConsole console = new ScriptedConsole().type("skip");
+
+    EngineExecutionResults results = shop.run(console, "OrderServiceTests");
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("a_goldOrder_savedAtTheGoldPrice"),
+            finishedWithFailure(message(m -> m.startsWith("Failed to load ApplicationContext")))))
+        .haveExactly(1, event(test("b_anotherGoldOrder_savedAtTheGoldPrice"),
+            finishedWithFailure(message(m -> m.startsWith("ApplicationContext failure threshold")))));
+    assertThat(console.transcript()).contains("skipped: the Spring context of OrderServiceTests fails");
+    assertThat(console.reads.get()).isEqualTo(1);
+  }
+
+  /** Makes {@code OrderService}'s constructor throw, so that no context with it starts; returns its source. */
+  private Path breakOrderServiceConstructor() throws Exception {
+    Path service = shop.project.main.resolve(shop.packageName + "/OrderService.java");
+    TempProject.edit(service, "    this.orders = orders;\n",
+        "    this.orders = orders;\n    this.batchSize = Integer.parseInt(\"1O0\");\n");
+    TempProject.edit(service, "  private final OrderRepository orders;\n",
+        "  private final OrderRepository orders;\n  private final int batchSize;\n");
+    shop.project.compile(List.of("-parameters"));
+    return service;
   }
 
   /** The test failed on the bug, entered the loop once, and its rerun passed; nothing else failed. */
