@@ -81,6 +81,39 @@ class ClassLevelTests {
       }
       """;
 
+  /** A test class whose constructor fails on the bug, with two tests. */
+  static final String SHELF_TEST = """
+      package shop;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+
+      import io.github.reloadloop.junit.ReloadLoop;
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.extension.ExtendWith;
+
+      @ExtendWith(ReloadLoop.class)
+      class ShelfTest {
+        static int made;
+        final String state;
+
+        ShelfTest() {
+          made++;
+          state = Inventory.ready();
+          assertEquals("ready", state, "shelf stocked");
+        }
+
+        @Test
+        void first() {
+          assertEquals("ready", state);
+        }
+
+        @Test
+        void second() {
+          assertEquals("ready", state);
+        }
+      }
+      """;
+
   @TempDir Path directory;
   TempProject project;
   Path inventory;
@@ -296,37 +329,7 @@ class ClassLevelTests {
 
   @Test
   void failingConstructor_fixThenContinue_instanceMadeAgainAndTheTestPasses() throws Exception {
-    project.testSource("shop/ShelfTest.java", """
-        package shop;
-
-        import static org.junit.jupiter.api.Assertions.assertEquals;
-
-        import io.github.reloadloop.junit.ReloadLoop;
-        import org.junit.jupiter.api.Test;
-        import org.junit.jupiter.api.extension.ExtendWith;
-
-        @ExtendWith(ReloadLoop.class)
-        class ShelfTest {
-          static int made;
-          final String state;
-
-          ShelfTest() {
-            made++;
-            state = Inventory.ready();
-            assertEquals("ready", state, "shelf stocked");
-          }
-
-          @Test
-          void first() {
-            assertEquals("ready", state);
-          }
-
-          @Test
-          void second() {
-            assertEquals("ready", state);
-          }
-        }
-        """).compile();
+    project.testSource("shop/ShelfTest.java", SHELF_TEST).compile();
     ScriptedConsole console = fixing(FIX).type("fields");
 
     EngineExecutionResults results = project.run("shop.ShelfTest", console);
@@ -339,6 +342,22 @@ class ClassLevelTests {
     assertThat(project.staticField("shop.ShelfTest", "made")).as("failed, made again, then the second test's")
         .isEqualTo(3);
     assertThat(console.reads.get()).isEqualTo(1);
+  }
+
+  /** As in a plain run, each test fails with the constructor's failure; the console stops once. */
+  @Test
+  void failingConstructor_skip_eachTestFailsWithoutAnotherPrompt() throws Exception {
+    project.testSource("shop/ShelfTest.java", SHELF_TEST).compile();
+    ScriptedConsole console = new ScriptedConsole().type("skip");
+
+    EngineExecutionResults results = project.run("shop.ShelfTest", console);
+
+    results.testEvents().assertStatistics(s -> s.started(2).failed(2));
+    results.testEvents().assertThatEvents().haveExactly(2,
+        event(finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.startsWith("shelf stocked")))));
+    assertThat(console.transcript()).contains("skipped: the constructor of ShelfTest fails");
+    assertThat(console.reads.get()).isEqualTo(1);
+    assertThat(project.staticField("shop.ShelfTest", "made")).as("once for each test, as in a plain run").isEqualTo(2);
   }
 
   @Test
