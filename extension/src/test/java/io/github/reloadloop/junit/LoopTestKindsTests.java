@@ -303,7 +303,7 @@ class LoopTestKindsTests {
   }
 
   /** Polls, boundedly, until {@code count} threads are parked in the loop waiting for their turn. */
-  private static void awaitThreadsWaitingForTheConsole(int count) throws InterruptedException {
+  static void awaitThreadsWaitingForTheConsole(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       long waiting = Thread.getAllStackTraces().entrySet().stream()

@@ -95,9 +95,23 @@ public final class FreshRuns {
     FreshSuite suite = suiteFor(context);
     Optional<RunResults> inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
     ClassLoader loader = inSuite.isPresent() ? suite.loader() : run.loaders().fresh();
-    String where = "a fresh class loader (" + loaderName(loader) + ")";
     RunResults results = inSuite.isPresent() ? inSuite.get()
         : run.rerunner().run(List.of(context.getUniqueId()), loader);
+    String note = serve(context.getDisplayName(), results, loader, why);
+    return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
+  }
+
+  /**
+   * Takes the tests of a nested run in a fresh class loader in place of their originals: a failed one enters
+   * the loop, each is recorded, the run is kept for the end-of-run engine to report under the original names,
+   * and a line on the console says how they went. Returns the note that says where they ran and why.
+   *
+   * @param displayName what ran there: a class, a nested class or a test
+   * @param why {@code reaches shop.Pricing, which changed shape}
+   */
+  public String serve(String displayName, RunResults results, ClassLoader loader, String why)
+      throws InterruptedException {
+    String where = "a fresh class loader (" + loaderName(loader) + ")";
     Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
     int passed = 0;
     List<String> failed = new ArrayList<>();
@@ -112,7 +126,7 @@ public final class FreshRuns {
           notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
         }
         Resolution resolution = run.failures().resolve(new FailedTest(test.getUniqueId(),
-            RunResults.testClassOf(test), RunResults.displayPath(results.plan(), test), "test",
+            RunResults.testClassOf(test), RunResults.displayPath(results.plan(), test), FailedTest.TEST,
             outcome.failure().orElse(null), notes));
         ok = resolution.passed();
         ranAt = run.changes().generation(); // Its last rerun ran against the code of now.
@@ -130,10 +144,10 @@ public final class FreshRuns {
     }
     String note = "ran in " + where + " because it " + why;
     run.report().replayLater(new ReplayedRun(results, finals, note));
-    run.report().show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, context.getDisplayName() + ": "
+    run.report().show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, displayName + ": "
         + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
         + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
-    return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
+    return note;
   }
 
   /**

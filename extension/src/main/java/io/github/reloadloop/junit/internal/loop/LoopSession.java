@@ -11,6 +11,7 @@ import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import io.github.reloadloop.junit.internal.rerun.RerunOutcome;
+import io.github.reloadloop.junit.internal.rerun.RunResults;
 import io.github.reloadloop.junit.internal.rerun.TestRerunner;
 import io.github.reloadloop.junit.internal.revalidation.Revalidation;
 import io.github.reloadloop.junit.internal.revalidation.Verify;
@@ -250,6 +251,21 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
       rerunWarmed = true;
       rerunner.warmUp(uniqueId, loaders.forTest(testClass));
     }
+  }
+
+  /**
+   * Serves a class that ran in a fresh class loader after a fix of one of its phases in place of the original
+   * ({@link FreshRuns#serve}); returns the note that says where it ran and why.
+   */
+  String serveFresh(String displayName, RunResults results,
+      ClassLoader loader, String why) throws InterruptedException {
+    return freshRuns.serve(displayName, results, loader, why);
+  }
+
+  /** Runs tests or containers again in a nested run in {@code loader}. */
+  RunResults runNested(List<String> uniqueIds, ClassLoader loader)
+      throws InterruptedException {
+    return rerunner.run(uniqueIds, loader);
   }
 
   /** {@code verify} at the console. */
