@@ -5,11 +5,14 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -219,6 +222,57 @@ class ExamineTests {
         .contains("expected: <15> but was: <17>");
     assertThat(console.lines()).containsSubsequence("  typed: p test.ledger.balance()", "$1 ==> 17",
         "  typed: p doubled(test.ledger.balance())", "$2 ==> 34");
+  }
+
+  @Test
+  void rerunFailsAnew_fieldsEvalAndWhere_showTheRerunsFailureNotTheFirst() throws Exception {
+    ScriptedConsole console = new ScriptedConsole()
+        .type("p failure.getMessage()")
+        .type("p test.owner = \"Ada\"")
+        .then(() -> {
+          TempProject.edit(ledger, "sum() + 1", "sum() + 2");
+          return "continue";
+        })
+        .type("fields")
+        .type("p failure.getMessage()")
+        .type("p test.owner")
+        .type("where")
+        .type("skip");
+
+    EngineExecutionResults results = project.run("shop.LedgerTest", console);
+
+    String first = "expected: <15> but was: <16>";
+    String rerun = "balance of Grace ==> expected: <15> but was: <17>";
+    assertThat(console.transcript()).as("p failure before the rerun").contains("$1 ==> \"balance of Grace ==> " + first);
+    assertThat(shownAfter(console, "  typed: fields")).as("fields after the failed rerun")
+        .contains("test: LedgerTest (rerun 1; its @AfterEach has run)", "  message  \"" + rerun + "\"")
+        .anyMatch(line -> line.matches(" +owner +String +\"Grace\""))
+        .noneMatch(line -> line.contains(first));
+    assertThat(shownAfter(console, "  typed: p failure.getMessage()")).as("p failure after the failed rerun")
+        .contains("$3 ==> \"" + rerun + "\"")
+        .noneMatch(line -> line.contains(first));
+    assertThat(shownAfter(console, "  typed: p test.owner")).as("p test: the rerun's instance, not the one set to Ada")
+        .contains("$4 ==> \"Grace\"");
+    assertThat(shownAfter(console, "  typed: where")).as("where after the failed rerun")
+        .startsWith("org.opentest4j.AssertionFailedError: " + rerun)
+        .noneMatch(line -> line.contains(first));
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"),
+        finishedWithFailure(message(rerun))));
+  }
+
+  /** What the console showed after the last line {@code typed}, up to the next prompt. */
+  private static List<String> shownAfter(ScriptedConsole console, String typed) {
+    List<String> lines = console.lines();
+    int start = lines.lastIndexOf(typed);
+    assertThat(start).as("'%s' in the transcript:%n%s", typed, console.transcript()).isNotNegative();
+    List<String> shown = new ArrayList<>();
+    for (String line : lines.subList(start + 1, lines.size())) {
+      if (line.equals("reload> ")) {
+        break;
+      }
+      shown.add(line);
+    }
+    return shown;
   }
 
   /** Every file under {@code directory} with its modification time. */
