@@ -226,8 +226,9 @@ class ExamineTests {
 
   @Test
   void rerunFailsAnew_fieldsEvalAndWhere_showTheRerunsFailureNotTheFirst() throws Exception {
-    ScriptedConsole console = new ScriptedConsole()
-        .type("p failure.getMessage()")
+    ScriptedConsole console = new ScriptedConsole();
+    List<List<String>> completed = new ArrayList<>();
+    console.type("p failure.getMessage()")
         .type("p test.owner = \"Ada\"")
         .then(() -> {
           TempProject.edit(ledger, "sum() + 1", "sum() + 2");
@@ -236,7 +237,10 @@ class ExamineTests {
         .type("fields")
         .type("p failure.getMessage()")
         .type("p test.owner")
-        .type("where")
+        .then(() -> {
+          completed.add(console.complete("test.own"));
+          return "where";
+        })
         .type("skip");
 
     EngineExecutionResults results = project.run("shop.LedgerTest", console);
@@ -258,6 +262,8 @@ class ExamineTests {
         .noneMatch(line -> line.contains(first));
     results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"),
         finishedWithFailure(message(rerun))));
+    assertThat(completed).as("Tab after p test.own: JShell's completion, registered by the loop").containsExactly(
+        List.of("owner"));
   }
 
   /** What the console showed after the last line {@code typed}, up to the next prompt. */
