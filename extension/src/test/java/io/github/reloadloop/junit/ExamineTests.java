@@ -84,6 +84,14 @@ class ExamineTests {
         private int twice(int x) {
           return 2 * x;
         }
+
+        static Process blocker;
+
+        /** Waits for input that never comes, in a native read that neither Thread.stop nor an interrupt ends. */
+        static int waitForInput() throws Exception {
+          blocker = new ProcessBuilder("sleep", "600").start();
+          return blocker.getInputStream().read();
+        }
       }
       """;
 
@@ -179,6 +187,71 @@ class ExamineTests {
         "  typed: p for (long i = 0; ; i++) {}", "stopped by the time limit of 1 s (reload.eval.timeout)",
         "  typed: p 1 + 1", "$2 ==> 2");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedWithFailure()));
+  }
+
+  @Test
+  void eval_thatDoesNotStop_leftRunningOnADaemonThread_nextEvalInANewJShell() throws Exception {
+    ScriptedConsole console = new ScriptedConsole()
+        .type("p int kept = 7")
+        .type("p LedgerTest.waitForInput()")
+        .type("p kept")
+        .type("p test.ledger.balance()")
+        .type("skip");
+
+    EngineExecutionResults results = project.run("shop.LedgerTest", console, "reload.eval.timeout", "1 s");
+
+    Process blocker = (Process) project.staticField("shop.LedgerTest", "blocker");
+    try {
+      assertThat(console.lines()).containsSubsequence("  typed: p LedgerTest.waitForInput()",
+          "stopped by the time limit of 1 s (reload.eval.timeout)", "  typed: p kept");
+      assertThat(console.lines()).anyMatch(line -> line.startsWith("it did not stop and runs on in the background"));
+      assertThat(shownAfter(console, "  typed: p kept")).as("the new JShell has no variables")
+          .noneMatch(line -> line.contains("==> 7"));
+      assertThat(shownAfter(console, "  typed: p test.ledger.balance()")).as("a new JShell: numbering starts anew")
+          .contains("$1 ==> 16");
+      List<Thread> stuck = Thread.getAllStackTraces().entrySet().stream()
+          .filter(e -> Stream.of(e.getValue()).anyMatch(f -> f.getMethodName().equals("waitForInput")))
+          .map(Map.Entry::getKey).toList();
+      assertThat(stuck).as("the evaluation left running").hasSize(1).allMatch(Thread::isDaemon);
+    } finally {
+      blocker.destroy();
+    }
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedWithFailure()));
+  }
+
+  @Test
+  void testClassInTheDefaultPackage_boundAsObject() throws Exception {
+    TempProject plain = new TempProject(directory.resolve("plain"))
+        .mainSource("Greeter.java", "public class Greeter {}")
+        .testSource("PlainTest.java", """
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+
+            import io.github.reloadloop.junit.ReloadLoop;
+            import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.extension.ExtendWith;
+
+            @ExtendWith(ReloadLoop.class)
+            class PlainTest {
+              private String owner = "Grace";
+
+              @Test
+              void ownerIsAda() {
+                assertEquals("Ada", owner);
+              }
+            }
+            """)
+        .compile();
+    ScriptedConsole console = new ScriptedConsole()
+        .type("p test.getClass().getName()")
+        .type("p test.owner")
+        .type("skip");
+
+    plain.run("PlainTest", console);
+
+    assertThat(shownAfter(console, "  typed: p test.getClass().getName()")).as("test is bound")
+        .contains("$1 ==> \"PlainTest\"");
+    assertThat(String.join("\n", shownAfter(console, "  typed: p test.owner"))).as("as Object: no field to name")
+        .contains("cannot find symbol").contains("variable owner").contains("java.lang.Object");
   }
 
   @Test
