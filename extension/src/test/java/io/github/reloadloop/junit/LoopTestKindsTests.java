@@ -302,6 +302,48 @@ class LoopTestKindsTests {
     assertThat(lines.stream().filter(l -> l.startsWith("FAILED")).distinct()).hasSize(3);
   }
 
+  /**
+   * With auto-rerun, the failures that waited for the console while the first one was fixed rerun at once when
+   * their turn comes, against the fix saved since they failed, with no line typed.
+   */
+  @Test
+  void parallelFailures_autoRerun_failuresThatWaitedRerunAtOnceAgainstTheFix() throws Exception {
+    project.testSource("shop/ParallelTest.java", """
+        package shop;
+
+        import static org.junit.jupiter.api.Assertions.assertEquals;
+
+        import io.github.reloadloop.junit.ReloadLoop;
+        import org.junit.jupiter.api.Test;
+        import org.junit.jupiter.api.extension.ExtendWith;
+
+        @ExtendWith(ReloadLoop.class)
+        class ParallelTest {
+          @Test void a() { assertEquals(10, Discount.GOLD.percent(), "a"); }
+          @Test void b() { assertEquals(10, Discount.GOLD.percent(), "b"); }
+          @Test void c() { assertEquals(10, Discount.GOLD.percent(), "c"); }
+        }
+        """).compile();
+    ScriptedConsole console = new ScriptedConsole().thenAwaitWake(() -> {
+      awaitThreadsWaitingForTheConsole(2);
+      TempProject.edit(discount, "case GOLD -> 50;", "case GOLD -> 10;");
+    });
+
+    EngineExecutionResults results = project.run("shop.ParallelTest", console, "reload.auto", "true",
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", "3");
+
+    results.testEvents().assertStatistics(s -> s.failed(0));
+    for (String test : List.of("a", "b", "c")) {
+      assertThat(console.transcript()).contains("auto: rerunning ParallelTest > " + test + "()")
+          .contains("PASSED ParallelTest > " + test + "() after 1 rerun");
+    }
+    assertThat(console.reads.get()).as("one read, ended by the wake-up; the two others reran without one")
+        .isEqualTo(1);
+  }
+
   /** Polls, boundedly, until {@code count} threads are parked in the loop waiting for their turn. */
   private static void awaitThreadsWaitingForTheConsole(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
