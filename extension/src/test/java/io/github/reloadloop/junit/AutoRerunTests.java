@@ -128,6 +128,7 @@ class AutoRerunTests {
     assertThat(console.transcript())
         .contains("Fix the code and save; then type continue (c)")
         .contains("auto-rerun:     off")
+        .containsPattern("last reloads: +\\d+ ms from save to redefined")
         .doesNotContain("auto: rerunning");
   }
 
