@@ -90,10 +90,12 @@ final class KeptContext {
   JavacTask task(JavaCompiler tool, Writer out, JavaFileManager files,
       DiagnosticListener<? super JavaFileObject> diagnostics, List<String> options, List<JavaFileObject> units) {
     compiles++;
+    JavacTask task = javac.task(context, tool, out, files, diagnostics, options, units);
     if (processing) {
+      // After the task is made, not before: the context's log, made by the first task, must know the task's
+      // diagnostic listener (javac makes the compiler and the processing environment only when the task runs).
       javac.freshProcessing(context);
     }
-    JavacTask task = javac.task(context, tool, out, files, diagnostics, options, units);
     task.addTaskListener(new TaskListener() {
       @Override
       public void finished(TaskEvent event) {

@@ -495,6 +495,106 @@ class KeptContextTests {
   }
 
   @Test
+  void lombokFieldAddedThenRemoved_usedFromAnotherFile_keptContextSeesWhatLombokGeneratesNow() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    String withColour = LINE.replace("FACTOR", "1").replace("int quantity;", "int quantity;\n  String colour;");
+    String order = """
+        package shop;
+        public class Order {
+          public String colourOf() { return Line.builder().sku("a").colour("red").build().getColour(); }
+        }
+        """;
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"))));
+
+    CompileOutput added = compile(Map.of("shop/Line.java", withColour));
+    patch(added);
+    CompileOutput used = compile(Map.of("shop/Order.java", order));
+    patch(used);
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"))));
+    CompileOutput usedAfterRemoval = compile(Map.of("shop/Order.java", order));
+
+    assertThat(new String(added.classes().get("shop.Line$LineBuilder"), StandardCharsets.ISO_8859_1))
+        .as("Lombok's builder has the new field's setter").contains("colour");
+    assertThat(used.succeeded()).as("%s", used.problems()).isTrue();
+    assertThat(usedAfterRemoval.problems()).as("the builder has lost colour(), as a fresh javac says")
+        .isNotEmpty();
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void mapStructTargetGainsAProperty_mapperSavedAlone_implementationMapsItAsFreshJavacDoes() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    jars.add(processorJar("test.mapstruct.jar"));
+    jars.add(processorJar("test.mapstruct.processor.jar"));
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+    patch(compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name"))));
+
+    patch(compile(Map.of("shop/LineView.java", VIEW.replace("private int quantity;",
+        "private int quantity;\n  private String sku;"))));
+    CompileOutput mapper = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
+
+    assertThat(new String(mapper.classes().get("shop.LineMapperImpl"), StandardCharsets.ISO_8859_1))
+        .as("the implementation maps the target's new property").contains("setSku");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void mapperNoLongerAnnotated_compile_generatesNoImplementationAsFreshJavacDoes() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    jars.add(processorJar("test.mapstruct.jar"));
+    jars.add(processorJar("test.mapstruct.processor.jar"));
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+
+    CompileOutput annotated = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
+    CompileOutput plain = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")
+        .replace("@Mapper\n", "")));
+    CompileOutput again = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "sku")));
+
+    assertThat(annotated.classes()).containsKey("shop.LineMapperImpl");
+    assertThat(plain.classes()).containsOnlyKeys("shop.LineMapper");
+    assertThat(new String(again.classes().get("shop.LineMapperImpl"), StandardCharsets.ISO_8859_1))
+        .as("generated again once annotated again").contains("getSku");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void sourceGeneratedIntoANewPackageThenNoLonger_compile_failsAsFreshJavacDoes() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(io.github.reloadloop.core.processors.ProcessorFixtures.processor(directory.resolve("stamps"),
+        "stamps.StampProcessor", """
+            for (javax.lang.model.element.Element e : round.getRootElements()) {
+              if (e.getAnnotation(Deprecated.class) != null) {
+                String simple = e.getSimpleName() + "Stamp";
+                try (java.io.Writer w = processingEnv.getFiler().createSourceFile("gen.stamps." + simple, e)
+                    .openWriter()) {
+                  w.write("package gen.stamps; public class " + simple + " { public static String of() { return \\""
+                      + e.getSimpleName() + "\\"; } }");
+                }
+              }
+            }
+            """));
+    String tagged = """
+        package shop;
+        ANNOTATION public class Tagged { public String stamp() { return gen.stamps.TaggedStamp.of(); } }
+        """;
+    // The first save does not compile (another file has an error), so nothing of it reaches the overlay;
+    // the processor has generated gen.stamps.TaggedStamp all the same.
+    CompileOutput broken = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "@Deprecated"),
+        "shop/Broken.java", "package shop; class Broken { int x() { return \"no\"; } }"));
+    CompileOutput untagged = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "")));
+    CompileOutput retagged = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "@Deprecated")));
+
+    assertThat(broken.problems()).hasSize(1);
+    assertThat(untagged.problems()).as("gen.stamps is gone: the kept context must not find its old class")
+        .isNotEmpty();
+    assertThat(retagged.classes()).containsKeys("shop.Tagged", "gen.stamps.TaggedStamp");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
   void keptContextsTurnedOff_compile_isFresh() throws IOException {
     build(Map.of("shop/Price.java", PRICE));
     String previous = System.setProperty(JavacCompiler.KEEP_KEY, "false");
