@@ -456,13 +456,18 @@ class KeptContextTests {
       }
       """;
 
-  @Test
-  void mapStructMapper_annotationChanged_implementationRegeneratedAsFreshJavacDoes() throws IOException {
+  /** The project with Lombok and MapStruct on the class path, and its Lombok classes compiled and patched. */
+  private void mapStructProject() throws IOException {
     build(Map.of("shop/Price.java", PRICE));
     jars.add(processorJar("test.lombok.jar"));
     jars.add(processorJar("test.mapstruct.jar"));
     jars.add(processorJar("test.mapstruct.processor.jar"));
     patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+  }
+
+  @Test
+  void mapStructMapper_annotationChanged_implementationRegeneratedAsFreshJavacDoes() throws IOException {
+    mapStructProject();
 
     List<KeptContexts.Use.Kind> uses = new ArrayList<>();
     for (String source : List.of("sku", "name", "sku")) {
@@ -480,11 +485,7 @@ class KeptContextTests {
 
   @Test
   void mapStructMapperWithAnError_thenFixed_failsThenCompilesAsFreshJavacDoes() throws IOException {
-    build(Map.of("shop/Price.java", PRICE));
-    jars.add(processorJar("test.lombok.jar"));
-    jars.add(processorJar("test.mapstruct.jar"));
-    jars.add(processorJar("test.mapstruct.processor.jar"));
-    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+    mapStructProject();
 
     CompileOutput wrong = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "colour")));
     CompileOutput fixed = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
@@ -524,11 +525,7 @@ class KeptContextTests {
 
   @Test
   void mapStructTargetGainsAProperty_mapperSavedAlone_implementationMapsItAsFreshJavacDoes() throws IOException {
-    build(Map.of("shop/Price.java", PRICE));
-    jars.add(processorJar("test.lombok.jar"));
-    jars.add(processorJar("test.mapstruct.jar"));
-    jars.add(processorJar("test.mapstruct.processor.jar"));
-    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+    mapStructProject();
     patch(compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name"))));
 
     patch(compile(Map.of("shop/LineView.java", VIEW.replace("private int quantity;",
@@ -542,11 +539,7 @@ class KeptContextTests {
 
   @Test
   void mapperNoLongerAnnotated_compile_generatesNoImplementationAsFreshJavacDoes() throws IOException {
-    build(Map.of("shop/Price.java", PRICE));
-    jars.add(processorJar("test.lombok.jar"));
-    jars.add(processorJar("test.mapstruct.jar"));
-    jars.add(processorJar("test.mapstruct.processor.jar"));
-    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+    mapStructProject();
 
     CompileOutput annotated = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
     CompileOutput plain = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")
