@@ -60,6 +60,34 @@ class AutoReloaderWarmUpTests {
     }
   }
 
+  @Test
+  void warmedUp_warmUpSource_isInTheReloadersOwnDirectoryAndGoesWithIt() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("warm/Counter.java", counter(1));
+      project.build(CompilerKind.JAVAC);
+      project.load("warm.Counter");
+      List<Path> warmUpSources;
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        // A reload proves the first warm-up compiles are over.
+        project.write("warm/Counter.java", counter(2));
+        reloader.reload(file);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+        warmUpSources = warmUpSources();
+      }
+
+      assertThat(warmUpSources).singleElement().satisfies(source -> assertThat(source.toString())
+          .startsWith(directory.resolve("target/reload-loop").toString()));
+      assertThat(warmUpSources()).as("removed with the reloader's directory").isEmpty();
+    }
+  }
+
+  private List<Path> warmUpSources() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+      return files.filter(p -> p.getFileName().toString().equals("ReloadLoopWarmUp.java")).toList();
+    }
+  }
+
   /** Counts the JVM's transformations of one loaded class (a retransformation or a redefinition each). */
   private static final class Transformations implements ClassFileTransformer {
     private final Class<?> watched;

@@ -176,11 +176,14 @@ public final class FailureLoop {
           }
           ranAgainst = session.changes().generation();
           reruns++;
+          long rerunStart = System.nanoTime();
           RerunOutcome outcome = test.rerun() != null ? test.rerun().run()
               : session.rerun(test.uniqueId(), test.testClass());
+          long rerunEnd = System.nanoTime();
           switch (outcome.status()) {
             case PASSED -> {
               console.println(Tone.SUCCESS, "PASSED " + test.what() + " after " + plural(reruns, "rerun"));
+              showTiming(console, decision.auto(), rerunStart, rerunEnd);
               return new Resolution(true, reruns, latest);
             }
             case FAILED -> {
@@ -188,6 +191,7 @@ public final class FailureLoop {
               FailureView.show(console, ": " + test.what() + " (rerun " + reruns + ")", FailureView.rerunning(test),
                   latest, session.loaders().notesFor(test.uniqueId(), test.testClass()), session.sourceRoots(),
                   session.autoRerun());
+              showTiming(console, decision.auto(), rerunStart, rerunEnd);
               subject = subjects.afterRerun(test, subject, latest, reruns);
               examiner.examine(subject);
             }
@@ -197,6 +201,14 @@ public final class FailureLoop {
           }
         }
       }
+    }
+  }
+
+  /** With {@link LoopConfiguration#TIMING} on, after a rerun that a reload started: where the time went. */
+  private void showTiming(LoopConsole console, boolean auto, long rerunStart, long rerunEnd) {
+    String line = auto && session.configuration().timing() ? session.timing().line(rerunStart, rerunEnd) : null;
+    if (line != null) {
+      console.println(Tone.INFO, line);
     }
   }
 

@@ -31,10 +31,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param evalTimeout {@value #EVAL_TIMEOUT}: the time limit of one {@code eval} at the console
  * @param auto {@value #AUTO}: whether a reload that applies reruns the failed test at once
  * @param attachTimeout {@value #ATTACH_TIMEOUT}: how long a failure waits for a terminal to attach
+ * @param timing {@value #TIMING}: whether each rerun after a reload is followed by a line saying where the time went
  */
 public record LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
     CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout,
-    boolean auto, Duration attachTimeout) {
+    boolean auto, Duration attachTimeout, boolean timing) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -69,6 +70,13 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
 
   static final boolean DEFAULT_AUTO = true;
 
+  /**
+   * {@code true} prints, after each rerun that follows a reload, where the time from the save went
+   * ({@code timing: reload 95 ms (detect 2, compile 30, redefine 40, other 23), wake 8 ms, rerun 25 ms});
+   * default {@code false}.
+   */
+  public static final String TIMING = "reload.timing";
+
   /** The time limit of one {@code eval} at the console: {@code 10 s} (default), {@code 500 ms}, {@code 2 m}. */
   public static final String EVAL_TIMEOUT = "reload.eval.timeout";
 
@@ -88,6 +96,7 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
     boolean enabled = bool(LOOP, lookup.apply(LOOP), false);
     boolean rerun = bool(RERUN, lookup.apply(RERUN), false);
     boolean auto = bool(AUTO, lookup.apply(AUTO), DEFAULT_AUTO);
+    boolean timing = bool(TIMING, lookup.apply(TIMING), false);
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     Optional<String> named = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty());
@@ -107,7 +116,7 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
     Duration attachTimeout = lookup.apply(ATTACH_TIMEOUT).map(v -> duration(ATTACH_TIMEOUT, v))
         .orElse(DEFAULT_ATTACH_TIMEOUT);
     return new LoopConfiguration(enabled, named.isEmpty(), List.copyOf(roots), List.copyOf(missing), compiler,
-        console, rerun, processorPath, evalTimeout, auto, attachTimeout);
+        console, rerun, processorPath, evalTimeout, auto, attachTimeout, timing);
   }
 
   private static List<Path> processorPath(String value, Path moduleDirectory) {

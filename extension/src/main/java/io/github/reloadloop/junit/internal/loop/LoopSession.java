@@ -60,6 +60,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   private final FreshRuns freshRuns;
   private final Revalidation revalidation;
   private final Verify verify;
+  private final RerunTiming timing = new RerunTiming();
   /** The outer launcher run's plan, when its launcher registers listeners ({@link OuterPlans}). */
   private volatile TestPlan outerPlan;
   private volatile boolean aborted;
@@ -84,7 +85,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     this.verify = new Verify(run);
     ReloadEvents events = new ReloadEvents(this::reloader, changes, graph, freshRuns, this::autoRerun,
         console::ifOpen, console.reloadListener());
-    this.reloader = new LazyReloader(settings == null ? null : events.register(settings), started -> {
+    this.reloader = new LazyReloader(settings == null ? null : events.register(settings.listener(timing)), started -> {
       // The run's JVM is idle only while the console waits at its prompt (Prompt): the compiler's warm-up
       // must not take the CPU from the tests that carry on.
       started.idle(false);
@@ -146,6 +147,11 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
 
   LoopConfiguration configuration() {
     return configuration;
+  }
+
+  /** Where the time of the last save and its rerun went ({@link LoopConfiguration#TIMING}). */
+  RerunTiming timing() {
+    return timing;
   }
 
   /**

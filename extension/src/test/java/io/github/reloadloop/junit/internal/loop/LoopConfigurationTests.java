@@ -115,6 +115,15 @@ class LoopConfigurationTests {
   }
 
   @Test
+  void reloadTiming_defaultOff_trueTurnsItOn_badValueNamed() {
+    assertThat(read(Map.of()).timing()).isFalse();
+    assertThat(read(Map.of("reload.timing", "true")).timing()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("reload.timing", "yes")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("reload.timing=yes is not a boolean: use true or false");
+  }
+
+  @Test
   void emptyValueOfReloadLoop_meansTrue_asMavenSetsItForBareDashD() {
     assertThat(read(Map.of("reload.loop", "")).enabled()).isTrue();
     assertThat(read(Map.of("reload.loop", "FALSE")).enabled()).isFalse();
