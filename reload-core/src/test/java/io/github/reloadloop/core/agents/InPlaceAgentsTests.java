@@ -6,13 +6,8 @@ import io.github.reloadloop.core.AutoReloader;
 import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,22 +30,7 @@ class InPlaceAgentsTests {
   @ValueSource(strings = {"8", "17"})
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void jacocoAgent_privateMembersAdded_changedInPlaceThreeTimes(String release) throws Exception {
-    Path log = directory.resolve("child.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-javaagent:" + OtherAgentsTests.requiredFile("test.jacoco.agent.jar") + "=output=none,includes=fixture.*",
-        "-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-        "-cp", OtherAgentsTests.testClasspath(), InPlaceUnderJacocoMain.class.getName(),
-        directory.resolve("project").toString(), release));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    boolean ended = child.waitFor(150, TimeUnit.SECONDS);
-    if (!ended) {
-      child.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(ended).as("the child JVM ended; it printed:\n%s", output).isTrue();
-    assertThat(child.exitValue()).as("exit code of the child JVM; it printed:\n%s", output).isZero();
+    String output = OtherAgentsTests.runUnderJacoco(InPlaceUnderJacocoMain.class, directory, release);
     assertThat(output).contains("before: 40",
         "first: 143 {fixture.Ledger=[1 method added, 1 lambda added, 2 fields added]}",
         "second: 182 []", "third: 39 []");

@@ -36,7 +36,7 @@ class OtherAgentsTests {
   @ValueSource(strings = {"8", "17"})
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void jacocoAgent_bodyOnlyFix_redefinedInPlaceNotRefused(String release) throws Exception {
-    String output = runUnderJacoco(release);
+    String output = runUnderJacoco(UnderJacocoMain.class, directory, release);
 
     assertThat(output).contains("jacoco members: [$jacocoInit] [$jacocoInit]", "before: 10 shape 1 counter");
     assertThat(output).contains("redefined: [fixture.Counter, fixture.Shape]", "refused: []", "problems: []",
@@ -82,13 +82,17 @@ class OtherAgentsTests {
     }
   }
 
-  private String runUnderJacoco(String release) throws Exception {
+  /**
+   * Runs {@code main} in a JVM of its own under JaCoCo's agent (instrumenting {@code fixture.*}), with the
+   * project directory below {@code directory} and {@code release}; returns what it printed, once it ended well.
+   */
+  static String runUnderJacoco(Class<?> main, Path directory, String release) throws Exception {
     Path log = directory.resolve("child.log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-javaagent:" + requiredFile("test.jacoco.agent.jar") + "=output=none,includes=fixture.*",
         "-XX:+EnableDynamicAgentLoading", "-Djdk.attach.allowAttachSelf=true",
-        "-cp", testClasspath(), UnderJacocoMain.class.getName(),
+        "-cp", testClasspath(), main.getName(),
         directory.resolve("project").toString(), release));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
