@@ -121,9 +121,10 @@ class FreshSuiteTests {
         .contains("DTest: 1 test passed in a fresh class loader (reload-loop-fresh-1)")
         .doesNotContain("CTest: 1 test passed in a fresh class loader");
     results.testEvents().assertThatEvents()
-        .haveExactly(2, event(test("usesLedger"), LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()))
+        .haveExactly(2, event(test("usesLedger"), LauncherRecorder.reportedByJupiter(), finishedSuccessfully()))
         .haveExactly(1, event(test("reachesNoLedger"), finishedSuccessfully()));
     results.testEvents().assertStatistics(s -> s.failed(0).succeeded(2 + 1 + 1 + 1));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
   }
 
   @Test

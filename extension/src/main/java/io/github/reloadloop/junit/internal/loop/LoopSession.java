@@ -6,6 +6,7 @@ import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.internal.console.Consoles;
+import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
@@ -180,6 +181,14 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     return loaders;
   }
 
+  /**
+   * What tests that ran in a fresh class loader did, for Jupiter's execution of the originals to report
+   * (empty while nothing ran in one).
+   */
+  public FreshOutcomes freshOutcomes() {
+    return freshRuns.outcomes();
+  }
+
   /** The execution condition for a class, nested class or test ({@link FreshRuns}). */
   public ConditionEvaluationResult conditionFor(ExtensionContext context) {
     return reloader.ifStarted() == null ? ConditionEvaluationResult.enabled("the loop is not active")
@@ -268,11 +277,13 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   }
 
   /**
-   * The end of the run, after Jupiter's own events: revalidates the tests that passed before a reload and
-   * reach a class changed since, then reports every nested run kept for it through {@code reporter}.
+   * The end of the run, after Jupiter's own events: sums up the tests that ran in a fresh class loader,
+   * revalidates the tests that passed before a reload and reach a class changed since, then reports through
+   * {@code reporter} what Jupiter's run could not (revalidation failures that stand, tests a fix added).
    */
   public void endOfRun(Consumer<ReplayedRun> reporter) throws InterruptedException {
     freshRuns.close(); // Jupiter's run is over: no class is still to come.
+    freshRuns.summarize();
     if (reloader.ifStarted() != null) {
       revalidation.atEndOfRun();
     }
