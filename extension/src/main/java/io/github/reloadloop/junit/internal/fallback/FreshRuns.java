@@ -156,14 +156,16 @@ public final class FreshRuns {
   }
 
   /**
-   * {@code context}'s unique id, then, when the outer run's plan is known and runs one test at a time, the
-   * ids of its siblings still to come that reach a stale class too: the rest of the class that was running
-   * when the reload came runs in one nested run, not one per test.
+   * {@code context}'s unique id, then, when it is a test or a nested class, the outer run's plan is known and
+   * runs one test at a time, the ids of its siblings still to come that reach a stale class too: the rest of
+   * the class that was running when the reload came runs in one nested run, not one per test. A top-level
+   * class that its reload's fresh suite cannot serve runs alone: the classes after it wait for their turn in
+   * the outer run's order.
    */
   private List<String> withSiblingsToCome(ExtensionContext context, Set<String> stale) {
     String id = context.getUniqueId();
     TestPlan plan = outerPlan.get();
-    if (plan == null || parallel(plan)) {
+    if (plan == null || parallel(plan) || FreshSuite.isTopLevelClass(context)) {
       return List.of(id);
     }
     List<String> ids = new ArrayList<>(List.of(id));
