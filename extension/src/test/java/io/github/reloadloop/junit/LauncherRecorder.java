@@ -72,6 +72,23 @@ final class LauncherRecorder implements TestExecutionListener {
     assertThat(finished).as("each test finished once").allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
   }
 
+  /**
+   * How each test and container of the run ended, by unique id: {@code SKIPPED} or the status it finished
+   * with; a test reported twice would keep its last.
+   */
+  static Map<String, String> outcomes(EngineExecutionResults results) {
+    Map<String, String> outcomes = new java.util.TreeMap<>();
+    results.allEvents().stream().forEach(event -> {
+      if (event.getType() == EventType.SKIPPED) {
+        outcomes.put(event.getTestDescriptor().getUniqueId().toString(), "SKIPPED");
+      } else if (event.getType() == EventType.FINISHED) {
+        outcomes.put(event.getTestDescriptor().getUniqueId().toString(),
+            event.getPayload(TestExecutionResult.class).map(r -> r.getStatus().name()).orElse("?"));
+      }
+    });
+    return outcomes;
+  }
+
   /** A container of Jupiter's own run whose unique id names this class. */
   static Condition<Event> container(String simpleClassName) {
     return new Condition<>(event -> event.getTestDescriptor().isContainer()
