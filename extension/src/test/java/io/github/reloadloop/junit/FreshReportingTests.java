@@ -241,6 +241,27 @@ class FreshReportingTests {
     assertThat(LauncherRecorder.outcomes(plain)).hasSizeGreaterThan(RUNNING_CLASS_TESTS + 10);
   }
 
+  /**
+   * Under parallel execution each remaining test of the running class gets a nested run of its own (no
+   * nested run may wait for the outer run's order there); the console still says one line for the class.
+   */
+  @Test
+  void runningClassUnderParallelExecution_aRunPerTest_stillOneConsoleLineForTheClass() throws Exception {
+    project.testSource("acme/A_LedgerTest.java", runningClass(6)).compile();
+    ScriptedConsole console = fixThenContinue();
+
+    EngineExecutionResults looped = project.run(List.of("acme.A_LedgerTest"), console,
+        "junit.jupiter.execution.parallel.enabled", "true");
+
+    assertThat(Integer.getInteger(FRESH_BEFORE_ALL)).as("fresh runs of A_LedgerTest: the rerun, then one a test")
+        .isEqualTo(6);
+    assertThat(console.transcript().lines().filter(line -> line.startsWith("A_LedgerTest: ")))
+        .as(console.transcript()).containsExactly("A_LedgerTest: 1 test passed in a fresh class loader (reload-loop-fresh-1)");
+    assertThat(console.transcript()).containsOnlyOnce("5 tests in 1 class ran in a fresh class loader; all passed");
+    looped.testEvents().assertStatistics(s -> s.succeeded(6).failed(0));
+    LauncherRecorder.assertReportedLikeAPlainRun(looped);
+  }
+
   @Test
   void laterClassFailsInBeforeAllOrAfterAll_reportedAsTheClassFailing_asInAPlainRun() throws Exception {
     project.testSource("acme/A_LedgerTest.java", runningClass(2))
