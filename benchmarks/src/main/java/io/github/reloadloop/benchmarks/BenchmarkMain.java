@@ -15,7 +15,7 @@ import java.util.Map;
  * report and merges the result keys into {@code results.json}.
  *
  * <pre>
- * BenchmarkMain --results FILE [--quick] [--peers] [--only NAME[:CASE,...]]   run and report
+ * BenchmarkMain --results FILE [--quick] [--peers] [--real] [--only NAME[:CASE,...]]   run and report
  * BenchmarkMain --case NAME:CASE --out FILE [--quick]       one case (what the child JVMs run)
  * </pre>
  */
@@ -26,19 +26,24 @@ public final class BenchmarkMain {
   private final List<Benchmark> benchmarks;
   /** Run with {@code --peers} only: they need tmux, Maven 3.9 and Quarkus from Maven Central. */
   private final List<Benchmark> peers;
+  /** Run with {@code --real} only: whole Maven builds in tmux, slow (Spring Boot, Lombok, a reactor). */
+  private final List<Benchmark> real;
 
   private BenchmarkMain(Path results) {
     this.results = results.toAbsolutePath();
     this.work = this.results.getParent().resolve("work");
-    this.benchmarks = List.of(new SaveToLive(work), new MemoryGrowth(work), new FallbackMemory(work), new FixToGreen(work),
-        new LoopOverhead(work), new SuiteOverhead(work), new FallbackRatio(work), new RevalidationSelection(work));
+    this.benchmarks = List.of(new SaveToLive(work), new InPlaceSaveToLive(work), new MemoryGrowth(work),
+        new FallbackMemory(work), new FixToGreen(work), new LoopOverhead(work), new SuiteOverhead(work),
+        new FallbackRatio(work), new RevalidationSelection(work));
     this.peers = List.of(new PeerComparison(work));
+    this.real = List.of(new RealProjects(work));
   }
 
   public static void main(String[] args) throws Exception {
     Path resultsFile = Path.of("target/results.json");
     boolean quick = false;
     boolean peers = false;
+    boolean real = false;
     String only = null;
     String caseId = null;
     Path out = null;
@@ -46,19 +51,20 @@ public final class BenchmarkMain {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--peers" -> peers = true;
+        case "--real" -> real = true;
         case "--results" -> resultsFile = Path.of(args[++i]);
         case "--only" -> only = args[++i];
         case "--case" -> caseId = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --quick, --peers, --only NAME[:CASE,...], --results FILE");
+            + "; use --quick, --peers, --real, --only NAME[:CASE,...], --results FILE");
       }
     }
     BenchmarkMain main = new BenchmarkMain(resultsFile);
     if (caseId != null) {
       main.runCaseHere(caseId, quick, out);
     } else {
-      main.runAll(quick, peers, only);
+      main.runAll(quick, peers, real, only);
     }
   }
 
@@ -69,12 +75,20 @@ public final class BenchmarkMain {
   }
 
   @SuppressWarnings("unchecked")
-  private void runAll(boolean quick, boolean peersOnly, String only) throws Exception {
+  private void runAll(boolean quick, boolean peersWanted, boolean realWanted, String only) throws Exception {
     long start = System.nanoTime();
     String loadBefore = loadAverage();
     Results collected = new Results();
     StringBuilder report = new StringBuilder();
-    List<Benchmark> selected = peersOnly ? peers : only != null ? all() : benchmarks;
+    List<Benchmark> selected = new ArrayList<>();
+    if (only != null) {
+      selected.addAll(all());
+    } else if (peersWanted || realWanted) {
+      selected.addAll(realWanted ? real : List.of());
+      selected.addAll(peersWanted ? peers : List.of());
+    } else {
+      selected.addAll(benchmarks);
+    }
     for (Benchmark benchmark : selected) {
       String[] selection = only == null ? null : only.split(":", 2);
       if (selection != null && !selection[0].equals(benchmark.name())) {
@@ -140,6 +154,7 @@ public final class BenchmarkMain {
   private List<Benchmark> all() {
     List<Benchmark> all = new ArrayList<>(benchmarks);
     all.addAll(peers);
+    all.addAll(real);
     return all;
   }
 

@@ -24,11 +24,13 @@ public final class FixingConsoleFactory implements ConsoleFactory {
 
   private final String fixClass;
   private final Path projectDirectory;
+  private final boolean inPlace;
 
   /** What the loop instantiates by name, with the configuration parameters. */
   public FixingConsoleFactory(Function<String, Optional<String>> parameters) {
     this.fixClass = parameters.apply("bench.fix.class").orElseThrow();
     this.projectDirectory = Path.of(parameters.apply("bench.project").orElseThrow());
+    this.inPlace = parameters.apply("bench.fix.inplace").map(Boolean::parseBoolean).orElse(false);
   }
 
   @Override
@@ -49,7 +51,7 @@ public final class FixingConsoleFactory implements ConsoleFactory {
         }
         fixed = true;
         try {
-          SuiteProject.at(projectDirectory).fixWithSchemaChange(fixClass);
+          SuiteProject.at(projectDirectory).fixWithSchemaChange(fixClass, inPlace);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

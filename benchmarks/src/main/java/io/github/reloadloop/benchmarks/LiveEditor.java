@@ -43,10 +43,18 @@ final class LiveEditor implements AutoCloseable {
   private final int edited;
   private final IntSupplier reference;
   private final Path file;
+  private final String kind;
   private int value;
+  private int edits;
 
   LiveEditor(SyntheticProject project) throws Exception {
+    this(project, InPlaceEdits.BODY);
+  }
+
+  /** @param kind what each save changes (see {@link InPlaceEdits}) */
+  LiveEditor(SyntheticProject project, String kind) throws Exception {
     this.project = project;
+    this.kind = kind;
     this.loader = project.load();
     this.edited = project.editedClass();
     this.file = project.sourceOf(edited);
@@ -89,7 +97,7 @@ final class LiveEditor implements AutoCloseable {
   /** Saves a new return value for {@code getAsInt()} and waits until the existing reference returns it. */
   Edit edit() throws Exception {
     int expected = ++value + 1_000_000;
-    String source = project.classSource(edited, expected);
+    String source = InPlaceEdits.source(project.classSource(edited, expected), expected, ++edits, kind);
     long cpuBefore = reloadCpuNanos();
     Instant writtenAt = Instant.now();
     long start = System.nanoTime();
@@ -111,6 +119,9 @@ final class LiveEditor implements AutoCloseable {
     }
     if (!result.compiledCleanly() || !result.refused().isEmpty()) {
       throw new IllegalStateException("the edit did not reload cleanly: " + result);
+    }
+    if (!kind.equals(InPlaceEdits.BODY) && result.inPlace().isEmpty()) {
+      throw new IllegalStateException("the edit was not changed in place: " + result);
     }
     // An editor's write can arrive as two events; let any second batch finish before the next edit.
     reloader.awaitPendingReloads(TIMEOUT);

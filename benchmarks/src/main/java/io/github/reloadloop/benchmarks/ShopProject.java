@@ -469,6 +469,11 @@ final class ShopProject {
         .replace("SUREFIRE_PLUGIN", SUREFIRE_PLUGIN);
   }
 
+  /** The version of reload-loop this JVM runs, which the generated projects test with. */
+  static String reloadLoopVersion() {
+    return versionOf(io.github.reloadloop.junit.ReloadLoop.class);
+  }
+
   /** The version of the Maven artifact a class came from: the name of its jar's directory in ~/.m2. */
   private static String versionOf(Class<?> type) {
     try {

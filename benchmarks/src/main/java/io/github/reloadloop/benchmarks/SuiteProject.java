@@ -113,15 +113,17 @@ final class SuiteProject {
   }
 
   /**
-   * Fixes the bug in {@code Core} or {@code Rare} with a schema change (a new private method), saved like an
-   * editor: a temporary file renamed over the source.
+   * Fixes the bug in {@code Core} or {@code Rare} with a schema change, saved like an editor: a temporary file
+   * renamed over the source. {@code inPlace}: a new private method and a lambda, which are changed in place;
+   * otherwise a new package-private method, which other classes could call, so the fallback takes it.
    */
-  void fixWithSchemaChange(String className) throws IOException {
+  void fixWithSchemaChange(String className, boolean inPlace) throws IOException {
     Path file = main.resolve("bench/suite/" + className + ".java");
     String fixed = "package bench.suite;\n\npublic final class " + className + " {\n"
         + "  public static int value(int x) {\n    return x * 2;\n  }\n\n"
         + "  public static int bonus(int x) {\n    return same(x);\n  }\n\n"
-        + "  private static int same(int x) {\n    return x;\n  }\n}\n";
+        + (inPlace ? "  private static int same(int x) {\n    java.util.function.IntUnaryOperator id = y -> y;\n"
+            + "    return id.applyAsInt(x);\n  }\n}\n" : "  static int same(int x) {\n    return x;\n  }\n}\n");
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp~");
     Files.writeString(temporary, fixed, StandardCharsets.UTF_8);
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -43,6 +43,11 @@ final class DemoProject {
     return project;
   }
 
+  /** A copy made before, with what its builds left in it. */
+  static DemoProject existing(Path directory) {
+    return new DemoProject(directory);
+  }
+
   /** Makes sure the copy has the bug, also when someone fixed it in sample-project itself by running ./demo. */
   private void putTheBugBack() throws IOException {
     String code = Files.readString(buggyFile(), StandardCharsets.UTF_8);
@@ -105,14 +110,15 @@ final class DemoProject {
   }
 
   /**
-   * Fixes the bug by calling a new private helper method: a change of the class's shape, which the JVM
-   * refuses to redefine, so the rerun must use a fresh class loader.
+   * Fixes the bug by calling a new private helper method that uses a lambda: a change of the class's shape
+   * that stays within its private members, which reload-loop makes in place.
    */
   void fixBugWithNewHelperMethodLikeAnEditor() throws IOException {
     Path file = buggyFile();
     String text = Files.readString(file, StandardCharsets.UTF_8).replace(BUG, "case GOLD -> goldPercent();");
     int end = text.lastIndexOf('}');
-    saveLikeAnEditor(file, text.substring(0, end) + "\n  private static int goldPercent() {\n    return 10;\n  }\n}\n");
+    saveLikeAnEditor(file, text.substring(0, end) + "\n  private static int goldPercent() {\n"
+        + "    java.util.function.IntSupplier ten = () -> 10;\n    return ten.getAsInt();\n  }\n}\n");
   }
 
   /** Copies the demo test's Surefire report, if there is one, to {@code file}, to be read after a failure. */

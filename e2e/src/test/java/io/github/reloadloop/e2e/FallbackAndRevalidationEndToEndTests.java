@@ -49,7 +49,7 @@ class FallbackAndRevalidationEndToEndTests {
     terminal.waitFor(Pattern.compile("FAILED: C_GreeterTest > greets\\(\\)"), UNTIL_PROMPT, "Greeter's failure");
     terminal.waitFor(Pattern.compile("reload> "), UNTIL_NEXT, "the prompt");
     project.edit(GREETER, "return \"Hello \" + name + \"!!\";",
-        "return \"Hello \" + name + mark();\n  }\n\n  private static String mark() {\n    return \"!\";");
+        "return \"Hello \" + name + mark();\n  }\n\n  static String mark() {\n    return \"!\";");
     terminal.waitFor(Pattern.compile("changed shape: shop.Greeter: method mark\\(\\) added"), UNTIL_NEXT,
         "the refused redefinition of Greeter");
     terminal.type("continue");

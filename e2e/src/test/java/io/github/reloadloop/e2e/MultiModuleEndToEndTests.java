@@ -78,7 +78,7 @@ class MultiModuleEndToEndTests {
     terminal.waitFor(Pattern.compile("(?m)^FAILED: B_ReceiptTest > receiptNamesTheTierCapitalised\\(\\)"), UNTIL_NEXT,
         "the second failure caused by core");
     project.edit(PRICE_RULES, "return tier.toLowerCase();", "return capitalised(tier);\n  }\n\n"
-        + "  private static String capitalised(String tier) {\n    return tier.charAt(0) + tier.substring(1).toLowerCase();");
+        + "  static String capitalised(String tier) {\n    return tier.charAt(0) + tier.substring(1).toLowerCase();");
     terminal.waitFor(Pattern.compile("changed shape: shop\\.core\\.PriceRules: method capitalised\\(.*\\) added"),
         UNTIL_NEXT, "the refused redefinition of PriceRules");
     terminal.type("continue");

@@ -24,7 +24,8 @@ final class TmuxSession implements AutoCloseable {
 
   private static final Duration TMUX_COMMAND_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-  private static final String SESSION = "e2e";
+  /** Unique per JVM: several builds may drive one tmux server at once. */
+  private static final String SESSION = "e2e-" + ProcessHandle.current().pid();
 
   private final String socket;
 

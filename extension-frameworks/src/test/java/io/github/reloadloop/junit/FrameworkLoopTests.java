@@ -3,7 +3,9 @@ package io.github.reloadloop.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +125,75 @@ class FrameworkLoopTests {
     assertPassedAfterOneRerun(results, console, "OrderServiceTests", "a_goldOrder_savedAtTheGoldPrice()");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("goldOrderTotal"), finishedSuccessfully()));
     LauncherRecorder.assertReportedLikeAPlainRun(results); // The later class's original reports its fresh run.
+  }
+
+  /**
+   * A {@code @Service} whose constructor throws: the application context of {@code OrderServiceTests} will
+   * not start. The console names the context; the constructor's fix is saved, {@code continue}, and a new
+   * attempt at the context (not Spring's cached failure, on which Spring since 6.1 fails fast) starts it.
+   * The first test then fails on the pricing bug and loops like any test; its fix passes it, and the next
+   * test runs in the same, new context.
+   */
+  @Test
+  void serviceConstructorBreaksTheContext_fixThenContinue_theContextStartsAndTheTestsRun() throws Exception {
+    Path service = breakOrderServiceConstructor();
+    ScriptedConsole console = new ScriptedConsole().then(() -> {
+      TempProject.edit(service, "parseInt(\"1O0\")", "parseInt(\"100\")");
+      return "continue";
+    }).then(() -> {
+      TempProject.edit(shop.pricing, ShopProject.BUG, ShopProject.FIX);
+      return "continue";
+    });
+
+    EngineExecutionResults results = shop.run(console, "OrderServiceTests");
+
+    assertThat(console.transcript())
+        .contains("FAILED: the Spring context of OrderServiceTests")
+        .contains("root cause java.lang.NumberFormatException: For input string: \"1O0\"")
+        .contains("PASSED the Spring context of OrderServiceTests after 1 rerun")
+        .contains("FAILED: OrderServiceTests > a_goldOrder_savedAtTheGoldPrice()")
+        .contains("PASSED OrderServiceTests > a_goldOrder_savedAtTheGoldPrice() after 1 rerun")
+        .doesNotContain("failure threshold");
+    results.allEvents().assertStatistics(stats -> stats.failed(0).aborted(0));
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("a_goldOrder_savedAtTheGoldPrice"), finishedSuccessfully()))
+        .haveExactly(1, event(test("b_anotherGoldOrder_savedAtTheGoldPrice"), finishedSuccessfully()));
+    List<Object> contexts = shop.contextsSeen();
+    assertThat(contexts).as("the failed test, its rerun and the next test").hasSize(3);
+    assertThat(contexts).as("one context, the one that started after the fix").containsOnly(contexts.get(0));
+    assertThat(console.reads.get()).as("the context's prompt, then the test's").isEqualTo(2);
+  }
+
+  /**
+   * {@code skip} at a context that will not start lets it fail as in a plain run: the first test with the
+   * context's failure, the next with Spring's own refusal to try the same context again; one prompt.
+   */
+  @Test
+  void serviceConstructorBreaksTheContext_skip_theTestsFailAsInAPlainRun() throws Exception {
+    breakOrderServiceConstructor();
+    ScriptedConsole console = new ScriptedConsole().type("skip");
+
+    EngineExecutionResults results = shop.run(console, "OrderServiceTests");
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(test("a_goldOrder_savedAtTheGoldPrice"),
+            finishedWithFailure(message(m -> m.startsWith("Failed to load ApplicationContext")))))
+        .haveExactly(1, event(test("b_anotherGoldOrder_savedAtTheGoldPrice"),
+            finishedWithFailure(message(m -> m.startsWith("ApplicationContext failure threshold")))));
+    assertThat(console.transcript()).contains("skipped: the Spring context of OrderServiceTests fails");
+    assertThat(console.reads.get()).isEqualTo(1);
+  }
+
+  /** Makes {@code OrderService}'s constructor throw, so that no context with it starts; returns its source. */
+  private Path breakOrderServiceConstructor() throws Exception {
+    Path service = shop.project.main.resolve(shop.packageName + "/OrderService.java");
+    TempProject.edit(service, "    this.orders = orders;\n",
+        "    this.orders = orders;\n    this.batchSize = Integer.parseInt(\"1O0\");\n");
+    TempProject.edit(service, "  private final OrderRepository orders;\n",
+        "  private final OrderRepository orders;\n  private final int batchSize;\n");
+    shop.project.compile(List.of("-parameters"));
+    return service;
   }
 
   /** The test failed on the bug, entered the loop once, and its rerun passed; nothing else failed. */

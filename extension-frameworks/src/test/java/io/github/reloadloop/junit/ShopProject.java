@@ -29,7 +29,7 @@ final class ShopProject {
   static final String FIX = "return cents - cents / 10;";
   /** The same fix through a new method: a change of the class's shape, which the JVM refuses to redefine. */
   static final String FIX_WITH_NEW_METHOD = "return cents - tenth(cents);\n  }\n\n"
-      + "  private static long tenth(long cents) {\n    return cents / 10;";
+      + "  static long tenth(long cents) {\n    return cents / 10;";
 
   final TempProject project;
   final String packageName;

@@ -2,13 +2,20 @@ package io.github.reloadloop.junit;
 
 import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
+import io.github.reloadloop.junit.internal.loop.ClassLevel;
 import io.github.reloadloop.junit.internal.loop.FailureLoop;
 import io.github.reloadloop.junit.internal.loop.LoopConfiguration;
 import io.github.reloadloop.junit.internal.loop.LoopSession;
+import io.github.reloadloop.junit.internal.loop.ServedElsewhere;
 import io.github.reloadloop.junit.internal.loop.SessionHandle;
+import io.github.reloadloop.junit.internal.phase.LifecycleCalls;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -19,15 +26,19 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.engine.UniqueId;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The test-fix-retry loop for JUnit Jupiter: when a test fails, the run stops at a {@code reload> }
  * console on the terminal; saved fixes are compiled and reloaded into the running JVM, and the failed test
  * reruns at once (or at {@code continue}), with its whole lifecycle, against the new code. A green rerun lets the run carry
- * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand.
+ * on with the test reported as passed; {@code skip} and {@code abort} let the failure stand. The run stops
+ * the same way at a failure around the tests: a {@code @BeforeAll} or {@code @AfterAll} method, the test
+ * class constructor, an {@code @AfterEach} method after its test passed, and a Spring test context that
+ * will not start; the rerun redoes that phase, then the class goes on.
  *
  * <pre>{@code
  * @ExtendWith(ReloadLoop.class)
@@ -47,7 +58,12 @@ import org.opentest4j.TestAbortedException;
  *   <li>{@value LoopConfiguration#ADD_DIRS}: directories watched in addition to those;</li>
  *   <li>{@value LoopConfiguration#COMPILER}: {@code auto} (default), {@code javac} or {@code ecj};</li>
  *   <li>{@value LoopConfiguration#AUTO}: {@code true} (default) reruns the failed test after each reload that
- *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console).</li>
+ *       applies; {@code false} waits for {@code continue} ({@code auto on|off} at the console);</li>
+ *   <li>{@value LoopConfiguration#CONSOLE}: where the console opens, {@code auto} (default: the terminal, an
+ *       IDE's run console, or the attach console that {@code reload-loop attach} connects a terminal to when
+ *       the run is interactive by every sign), {@code tty}, {@code attach}, {@code stdin} or {@code off};</li>
+ *   <li>{@value LoopConfiguration#ATTACH_TIMEOUT}: how long a failure waits for a terminal to attach
+ *       (default 5 minutes).</li>
  * </ul>
  * The reloader starts at the first failure, so a run without failures does not share the CPU with it.
  *
@@ -55,9 +71,10 @@ import org.opentest4j.TestAbortedException;
  * With parallel execution, one failing test at a time has the console; others wait their turn.
  *
  * <h2>Limitations</h2>
- * Without a controlling terminal (CI, {@code setsid}, {@code </dev/null}, most IDE runs) the loop is off:
- * one line says so and failures fail normally. Failures in {@code @BeforeAll}/{@code @AfterAll} are not
- * looped. Classes whose shape changed are rerun in a fresh class loader, where static state starts anew.
+ * A run that cannot interact (CI, {@code </dev/null}, no terminal and nothing that says a person is there)
+ * never waits: one line says so and failures fail normally. A test class constructor whose parameters cannot
+ * be resolved, and another extension's own callbacks, are not looped. Classes whose shape changed in a way
+ * other classes can see are rerun in a fresh class loader, where static state starts anew.
  * Works with JUnit Jupiter 5.10 through 6.x and needs {@code junit-platform-launcher} on the test class
  * path (Maven Surefire adds it); on Jupiter 5.10 and 5.11 the no-annotation mode applies only when no
  * other extension is auto-detectable.
@@ -65,7 +82,8 @@ import org.opentest4j.TestAbortedException;
  * @since 0.1.0
  */
 public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
-    InvocationInterceptor, BeforeAllCallback, AfterAllCallback, ExecutionCondition, TestWatcher {
+    InvocationInterceptor, BeforeAllCallback, AfterAllCallback, ExecutionCondition, TestWatcher,
+    TestInstancePreConstructCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReloadLoop.class);
 
@@ -117,7 +135,9 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
 
   @Override
   public void testAborted(ExtensionContext context, Throwable cause) {
-    recordResult(context, false);
+    if (!(cause instanceof ServedElsewhere)) { // Its result is that of its run elsewhere, recorded there.
+      recordResult(context, false);
+    }
   }
 
   private static void recordResult(ExtensionContext context, boolean passed) {
@@ -144,10 +164,43 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   @Override
   public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
       throws Throwable {
-    loop(context, throwable, "@AfterEach");
+    classLevel(context, throwable).afterEach(context, throwable);
   }
 
-  /** A test class whose tests ran in a fresh class loader is not constructed: no code of the original runs. */
+  @Override
+  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    classLevel(context, throwable).beforeAll(context, throwable);
+  }
+
+  @Override
+  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    classLevel(context, throwable).afterAll(context, throwable);
+  }
+
+  /**
+   * Before a test instance is made: a class that ran whole in a fresh loader after a fix of its Spring context
+   * ends here, and a class that uses Spring's test context gets it loaded now, so that a context that will not
+   * start stops at the console (not for a class that ran in a fresh loader: none of its own code runs).
+   */
+  @Override
+  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context)
+      throws Exception {
+    LoopSession session = session(context);
+    if (session == null) {
+      return;
+    }
+    ClassLevel.abortIfServed(context);
+    if (session.active() && replaying(context) == null) {
+      rethrow(() -> new ClassLevel(session).beforeInstance(factoryContext.getTestClass(), context));
+    }
+  }
+
+  /**
+   * A test class whose tests ran in a fresh class loader is not constructed: no code of the original runs. A
+   * test class constructor that fails stops at the console; a fixed one makes the instance again.
+   */
   @Override
   public <T> T interceptTestClassConstructor(Invocation<T> invocation,
       ReflectiveInvocationContext<Constructor<T>> invocationContext, ExtensionContext extensionContext)
@@ -156,31 +209,94 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
       invocation.skip();
       return FreshOutcomes.withoutConstructor(invocationContext.getExecutable().getDeclaringClass());
     }
-    return invocation.proceed();
+    LoopSession session = session(extensionContext);
+    if (session == null || !session.active()) {
+      return invocation.proceed();
+    }
+    return new ClassLevel(session).construct(invocation, invocationContext, extensionContext);
   }
 
   @Override
   public void interceptBeforeAllMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-    unlessReplaying(invocation, extensionContext);
+    recordCall(BeforeAll.class, invocation, invocationContext, extensionContext);
   }
 
   @Override
   public void interceptBeforeEachMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-    unlessReplaying(invocation, extensionContext);
+    if (replaying(extensionContext) != null) {
+      invocation.skip();
+    } else {
+      invocation.proceed();
+    }
   }
 
   @Override
   public void interceptAfterEachMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-    unlessReplaying(invocation, extensionContext);
+    recordCall(AfterEach.class, invocation, invocationContext, extensionContext);
   }
 
+  /** The {@code @AfterAll} methods of a class that ran whole elsewhere do not run: they ran there. */
   @Override
   public void interceptAfterAllMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-    unlessReplaying(invocation, extensionContext);
+    if (ClassLevel.served(extensionContext)) {
+      invocation.skip();
+      return;
+    }
+    recordCall(AfterAll.class, invocation, invocationContext, extensionContext);
+  }
+
+  /**
+   * Runs a lifecycle method, unless its test or class ran in a fresh class loader (then it ran there), and
+   * records the call while it runs, so that its exception handler can call it again.
+   */
+  private static void recordCall(Class<? extends Annotation> kind, Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> call, ExtensionContext context) throws Throwable {
+    if (replaying(context) != null) {
+      invocation.skip();
+      return;
+    }
+    LoopSession session = session(context);
+    if (session == null || !session.active()) {
+      invocation.proceed();
+      return;
+    }
+    LifecycleCalls.started(context, new LifecycleCalls.Call(kind, call.getExecutable(), call.getTarget().orElse(null),
+        call.getArguments()));
+    invocation.proceed();
+    LifecycleCalls.ended(context, kind);
+  }
+
+  /** The class-level loop of a failure, when the failure enters the loop; else the failure is thrown. */
+  private static ClassLevel classLevel(ExtensionContext context, Throwable throwable) throws Throwable {
+    if (!ClassLevel.loopable(throwable)) {
+      throw throwable;
+    }
+    LoopSession session = session(context);
+    if (session == null || !session.active()) {
+      FailureLoop.recordIfNested(context, throwable);
+      throw throwable;
+    }
+    return new ClassLevel(session);
+  }
+
+  /** Runs {@code work}; what it throws comes through as it is, checked or not. */
+  private static void rethrow(ThrowingRunnable work) throws Exception {
+    try {
+      work.run();
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Throwable;
   }
 
   @Override
@@ -228,8 +344,8 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   }
 
   private static void loop(ExtensionContext context, Throwable throwable, String phase) throws Throwable {
-    if (throwable instanceof TestAbortedException || throwable instanceof OutOfMemoryError) {
-      throw throwable; // A failed assumption is not a failure to fix; the JVM being out of memory is no time.
+    if (!ClassLevel.loopable(throwable)) {
+      throw throwable;
     }
     LoopSession session = session(context);
     if (session == null || !session.active()) {
@@ -257,15 +373,6 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
       return;
     }
     invocation.proceed();
-  }
-
-  /** Runs a lifecycle method unless its test or class ran in a fresh class loader. */
-  private static void unlessReplaying(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-    if (replaying(context) != null) {
-      invocation.skip();
-    } else {
-      invocation.proceed();
-    }
   }
 
   /**

@@ -7,8 +7,8 @@
  * ({@code ConsoleFactory}, {@code LoopConsole}, named by {@code reload.console}), and the test hooks in
  * {@link io.github.reloadloop.junit.testkit}. Everything below {@code io.github.reloadloop.junit.internal} is
  * the machinery, one package a feature ({@code loop}, {@code console}, {@code rerun}, {@code fallback},
- * {@code revalidation}, {@code examine}; {@code run} holds the state they share) and may change in any
- * release.
+ * {@code revalidation}, {@code examine}; {@code run} holds the state they share; {@code attach} is the
+ * {@code reload-loop attach} command, the jar's main class) and may change in any release.
  *
  * @since 0.1.0
  */

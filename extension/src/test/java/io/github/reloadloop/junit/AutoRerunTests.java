@@ -100,7 +100,7 @@ class AutoRerunTests {
     ScriptedConsole console = new ScriptedConsole().thenAwaitWake(() -> TempProject.save(calculator,
         Files.readString(calculator).replace("prices.stream().mapToInt(" + BUG + ").sum()", "sum(prices)")
             .replace("  public static String setUp() {", """
-                  private static int sum(List<Integer> prices) {
+                  static int sum(List<Integer> prices) {
                     return prices.stream().mapToInt(p -> p).sum();
                   }
 
@@ -128,6 +128,7 @@ class AutoRerunTests {
     assertThat(console.transcript())
         .contains("Fix the code and save; then type continue (c)")
         .contains("auto-rerun:     off")
+        .containsPattern("last reloads: +\\d+ ms from save to redefined")
         .doesNotContain("auto: rerunning");
   }
 

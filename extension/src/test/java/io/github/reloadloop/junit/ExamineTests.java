@@ -5,11 +5,14 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -80,6 +83,14 @@ class ExamineTests {
 
         private int twice(int x) {
           return 2 * x;
+        }
+
+        static Process blocker;
+
+        /** Waits for input that never comes, in a native read that neither Thread.stop nor an interrupt ends. */
+        static int waitForInput() throws Exception {
+          blocker = new ProcessBuilder("sleep", "600").start();
+          return blocker.getInputStream().read();
         }
       }
       """;
@@ -179,6 +190,71 @@ class ExamineTests {
   }
 
   @Test
+  void eval_thatDoesNotStop_leftRunningOnADaemonThread_nextEvalInANewJShell() throws Exception {
+    ScriptedConsole console = new ScriptedConsole()
+        .type("p int kept = 7")
+        .type("p LedgerTest.waitForInput()")
+        .type("p kept")
+        .type("p test.ledger.balance()")
+        .type("skip");
+
+    EngineExecutionResults results = project.run("shop.LedgerTest", console, "reload.eval.timeout", "1 s");
+
+    Process blocker = (Process) project.staticField("shop.LedgerTest", "blocker");
+    try {
+      assertThat(console.lines()).containsSubsequence("  typed: p LedgerTest.waitForInput()",
+          "stopped by the time limit of 1 s (reload.eval.timeout)", "  typed: p kept");
+      assertThat(console.lines()).anyMatch(line -> line.startsWith("it did not stop and runs on in the background"));
+      assertThat(shownAfter(console, "  typed: p kept")).as("the new JShell has no variables")
+          .noneMatch(line -> line.contains("==> 7"));
+      assertThat(shownAfter(console, "  typed: p test.ledger.balance()")).as("a new JShell: numbering starts anew")
+          .contains("$1 ==> 16");
+      List<Thread> stuck = Thread.getAllStackTraces().entrySet().stream()
+          .filter(e -> Stream.of(e.getValue()).anyMatch(f -> f.getMethodName().equals("waitForInput")))
+          .map(Map.Entry::getKey).toList();
+      assertThat(stuck).as("the evaluation left running").hasSize(1).allMatch(Thread::isDaemon);
+    } finally {
+      blocker.destroy();
+    }
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"), finishedWithFailure()));
+  }
+
+  @Test
+  void testClassInTheDefaultPackage_boundAsObject() throws Exception {
+    TempProject plain = new TempProject(directory.resolve("plain"))
+        .mainSource("Greeter.java", "public class Greeter {}")
+        .testSource("PlainTest.java", """
+            import static org.junit.jupiter.api.Assertions.assertEquals;
+
+            import io.github.reloadloop.junit.ReloadLoop;
+            import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.extension.ExtendWith;
+
+            @ExtendWith(ReloadLoop.class)
+            class PlainTest {
+              private String owner = "Grace";
+
+              @Test
+              void ownerIsAda() {
+                assertEquals("Ada", owner);
+              }
+            }
+            """)
+        .compile();
+    ScriptedConsole console = new ScriptedConsole()
+        .type("p test.getClass().getName()")
+        .type("p test.owner")
+        .type("skip");
+
+    plain.run("PlainTest", console);
+
+    assertThat(shownAfter(console, "  typed: p test.getClass().getName()")).as("test is bound")
+        .contains("$1 ==> \"PlainTest\"");
+    assertThat(String.join("\n", shownAfter(console, "  typed: p test.owner"))).as("as Object: no field to name")
+        .contains("cannot find symbol").contains("variable owner").contains("java.lang.Object");
+  }
+
+  @Test
   void eval_afterASavedFix_showsTheFixedResult_thenContinuePasses() throws Exception {
     ScriptedConsole console = new ScriptedConsole();
     console.type("p test.ledger.balance()")
@@ -201,7 +277,7 @@ class ExamineTests {
     console.type("p int doubled(int x) { return 2 * x; }")
         .then(() -> {
           TempProject.edit(ledger, "return entries.stream().mapToInt(i -> i).sum() + 1;",
-              "return adjusted(entries.stream().mapToInt(i -> i).sum());\n  }\n\n  private int adjusted(int sum) {\n"
+              "return adjusted(entries.stream().mapToInt(i -> i).sum());\n  }\n\n  int adjusted(int sum) {\n"
                   + "    return sum + 2;");
           console.awaitTranscript("changed shape");
           return "continue";
@@ -219,6 +295,63 @@ class ExamineTests {
         .contains("expected: <15> but was: <17>");
     assertThat(console.lines()).containsSubsequence("  typed: p test.ledger.balance()", "$1 ==> 17",
         "  typed: p doubled(test.ledger.balance())", "$2 ==> 34");
+  }
+
+  @Test
+  void rerunFailsAnew_fieldsEvalAndWhere_showTheRerunsFailureNotTheFirst() throws Exception {
+    ScriptedConsole console = new ScriptedConsole();
+    List<List<String>> completed = new ArrayList<>();
+    console.type("p failure.getMessage()")
+        .type("p test.owner = \"Ada\"")
+        .then(() -> {
+          TempProject.edit(ledger, "sum() + 1", "sum() + 2");
+          return "continue";
+        })
+        .type("fields")
+        .type("p failure.getMessage()")
+        .type("p test.owner")
+        .then(() -> {
+          completed.add(console.complete("test.own"));
+          return "where";
+        })
+        .type("skip");
+
+    EngineExecutionResults results = project.run("shop.LedgerTest", console);
+
+    String first = "expected: <15> but was: <16>";
+    String rerun = "balance of Grace ==> expected: <15> but was: <17>";
+    assertThat(console.transcript()).as("p failure before the rerun").contains("$1 ==> \"balance of Grace ==> " + first);
+    assertThat(shownAfter(console, "  typed: fields")).as("fields after the failed rerun")
+        .contains("test: LedgerTest (rerun 1; its @AfterEach has run)", "  message  \"" + rerun + "\"")
+        .anyMatch(line -> line.matches(" +owner +String +\"Grace\""))
+        .noneMatch(line -> line.contains(first));
+    assertThat(shownAfter(console, "  typed: p failure.getMessage()")).as("p failure after the failed rerun")
+        .contains("$3 ==> \"" + rerun + "\"")
+        .noneMatch(line -> line.contains(first));
+    assertThat(shownAfter(console, "  typed: p test.owner")).as("p test: the rerun's instance, not the one set to Ada")
+        .contains("$4 ==> \"Grace\"");
+    assertThat(shownAfter(console, "  typed: where")).as("where after the failed rerun")
+        .startsWith("org.opentest4j.AssertionFailedError: " + rerun)
+        .noneMatch(line -> line.contains(first));
+    results.testEvents().assertThatEvents().haveExactly(1, event(test("balanceSumsEntries"),
+        finishedWithFailure(message(rerun))));
+    assertThat(completed).as("Tab after p test.own: JShell's completion, registered by the loop").containsExactly(
+        List.of("owner"));
+  }
+
+  /** What the console showed after the last line {@code typed}, up to the next prompt. */
+  private static List<String> shownAfter(ScriptedConsole console, String typed) {
+    List<String> lines = console.lines();
+    int start = lines.lastIndexOf(typed);
+    assertThat(start).as("'%s' in the transcript:%n%s", typed, console.transcript()).isNotNegative();
+    List<String> shown = new ArrayList<>();
+    for (String line : lines.subList(start + 1, lines.size())) {
+      if (line.equals("reload> ")) {
+        break;
+      }
+      shown.add(line);
+    }
+    return shown;
   }
 
   /** Every file under {@code directory} with its modification time. */

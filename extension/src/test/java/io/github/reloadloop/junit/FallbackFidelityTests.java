@@ -154,7 +154,7 @@ class FallbackFidelityTests {
   void schemaChangingFix_laterTestsThatReachItRunFresh_overlayAndJvmDefaultsStayRight_runGreen() throws Exception {
     ScriptedConsole console = new ScriptedConsole().then(() -> {
       TempProject.edit(greeter, "return \"Hello \" + name + \"!!\";",
-          "return \"Hello \" + name + mark();\n  }\n\n  private static String mark() {\n    return \"!\";");
+          "return \"Hello \" + name + mark();\n  }\n\n  static String mark() {\n    return \"!\";");
       return "continue";
     });
 

@@ -81,7 +81,7 @@ class FreshLoaderLeakTests {
   static String ledger(int version) {
     StringBuilder fields = new StringBuilder();
     for (int i = 0; i < version; i++) {
-      fields.append("  private int extra").append(i).append(";\n");
+      fields.append("  int extra").append(i).append(";\n");
     }
     return SchemaChangeTests.LEDGER
         .replace("public class Ledger {\n", "public class Ledger {\n" + fields)

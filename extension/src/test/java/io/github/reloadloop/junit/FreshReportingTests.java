@@ -30,7 +30,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class FreshReportingTests {
 
   private static final String FRESH_BEFORE_ALL = "acme.fresh.beforeAll";
-  private static final String FIX = "return correct(sum);\n  }\n\n  private static int correct(int sum) {\n    return sum;\n  }";
+  private static final String FIX = "return correct(sum);\n  }\n\n  static int correct(int sum) {\n    return sum;\n  }";
   private static final int RUNNING_CLASS_TESTS = 40;
 
   @TempDir Path directory;

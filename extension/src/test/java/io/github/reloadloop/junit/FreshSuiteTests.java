@@ -29,7 +29,7 @@ class FreshSuiteTests {
 
   private static final String ORDER = "acme.order";
   private static final String RUNS = "acme.runs";
-  private static final String FIX = "return correct(sum);\n  }\n\n  private static int correct(int sum) {\n    return sum;\n  }";
+  private static final String FIX = "return correct(sum);\n  }\n\n  static int correct(int sum) {\n    return sum;\n  }";
 
   @TempDir
   Path directory;
@@ -218,7 +218,7 @@ class FreshSuiteTests {
       TempProject.edit(ledger, "return sum - 1;\n  }", FIX);
       return "continue";
     }).then(() -> {
-      TempProject.edit(ledger, "return 3;", "return times(3, 2);\n  }\n\n  private static int times(int a, int b) {\n    return a * b;");
+      TempProject.edit(ledger, "return 3;", "return times(3, 2);\n  }\n\n  static int times(int a, int b) {\n    return a * b;");
       return "continue";
     });
 

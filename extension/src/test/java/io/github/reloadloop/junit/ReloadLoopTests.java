@@ -205,46 +205,6 @@ class ReloadLoopTests {
     assertThat(console.reads.get()).isEqualTo(1);
   }
 
-  @Test
-  void failingAfterEach_entersTheLoop_fixThenContinue_testPassed() throws Exception {
-    project.testSource("shop/CleanupTest.java", """
-        package shop;
-
-        import static org.junit.jupiter.api.Assertions.assertEquals;
-
-        import io.github.reloadloop.junit.ReloadLoop;
-        import org.junit.jupiter.api.AfterEach;
-        import org.junit.jupiter.api.Test;
-        import org.junit.jupiter.api.extension.ExtendWith;
-
-        @ExtendWith(ReloadLoop.class)
-        class CleanupTest {
-          @Test
-          void body() {
-            assertEquals(6, Calculator.total(java.util.List.of(0, 1, 2)));
-          }
-
-          @AfterEach
-          void tearDown() {
-            assertEquals("ready", Calculator.setUp(), "tear-down check");
-          }
-        }
-        """).compile();
-    TempProject.edit(calculator, "return \"ready\";", "return \"broken\";");
-    project.compile();
-    ScriptedConsole console = new ScriptedConsole().then(() -> {
-      TempProject.edit(calculator, "return \"broken\";", "return \"ready\";");
-      return "continue";
-    });
-
-    EngineExecutionResults results = project.run("shop.CleanupTest", console);
-
-    results.testEvents().assertThatEvents().haveExactly(1, event(test("body"), finishedSuccessfully()));
-    assertThat(console.transcript()).contains("FAILED in @AfterEach: CleanupTest > body()")
-        .contains("tear-down check ==> expected: <ready> but was: <broken>")
-        .contains("PASSED CleanupTest > body() after 1 rerun");
-  }
-
   /**
    * The loop's side of a console that closes (the scripted one closes as Ctrl-D does when its script runs
    * out); the real keys in a real terminal are ConsoleEndToEndTests' and TerminalConsoleTests' part.

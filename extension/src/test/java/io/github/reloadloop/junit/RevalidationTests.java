@@ -272,7 +272,7 @@ class RevalidationTests {
     ScriptedConsole console = new ScriptedConsole()
         .then(() -> {
           TempProject.edit(selector, BREAKING_FIX, "return lower(text.trim());\n  }\n\n"
-              + "  private static String lower(String text) {\n    return text.toLowerCase();");
+              + "  static String lower(String text) {\n    return text.toLowerCase();");
           return "continue";
         })
         .type("status")

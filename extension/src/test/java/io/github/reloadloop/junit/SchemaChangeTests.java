@@ -117,10 +117,10 @@ class SchemaChangeTests {
   }
 
   @Test
-  void fixAddsPrivateHelperMethod_rerunInFreshLoaderPasses_laterTestsUseNewCode() throws Exception {
+  void fixAddsHelperMethodOtherClassesCanSee_rerunInFreshLoaderPasses_laterTestsUseNewCode() throws Exception {
     ScriptedConsole console = new ScriptedConsole();
     EngineExecutionResults results = fixWith("return sum - 1;\n  }",
-        "return correct(sum);\n  }\n\n  private static int correct(int sum) {\n    return sum;\n  }", console);
+        "return correct(sum);\n  }\n\n  static int correct(int sum) {\n    return sum;\n  }", console);
 
     assertBothPassed(results);
     assertThat(console.transcript())
@@ -187,7 +187,7 @@ class SchemaChangeTests {
         """).compile();
     ScriptedConsole console = new ScriptedConsole().then(() -> {
       TempProject.edit(ledger, "return sum - 1;\n  }",
-          "return correct(sum);\n  }\n\n  private static int correct(int sum) {\n    return sum;\n  }");
+          "return correct(sum);\n  }\n\n  static int correct(int sum) {\n    return sum;\n  }");
       return "continue";
     });
 
@@ -201,10 +201,26 @@ class SchemaChangeTests {
   }
 
   @Test
+  void fixAddsPrivateHelperAndLambda_changedInPlace_rerunPassesWithoutAFreshLoader() throws Exception {
+    ScriptedConsole console = new ScriptedConsole();
+    EngineExecutionResults results = fixWith("return sum - 1;\n  }", "return correct(sum);\n  }\n\n"
+        + "  private int correct(int sum) {\n    java.util.function.IntUnaryOperator same = s -> s;\n"
+        + "    return same.applyAsInt(sum);\n  }", console);
+
+    assertBothPassed(results);
+    assertThat(console.transcript())
+        .contains("reloaded 1 class in place (1 method added, 1 lambda added) in")
+        .contains("PASSED LedgerTest > balanceSumsEntries() after 1 rerun")
+        .doesNotContain("changed shape").doesNotContain("fresh class loader");
+    results.testEvents().assertThatEvents().haveExactly(0, event(LauncherRecorder.reportedByReloadLoop()));
+    results.testEvents().assertStatistics(s -> s.failed(0));
+  }
+
+  @Test
   void fixAddsField_rerunPasses() throws Exception {
     EngineExecutionResults results = fixWith("return sum - 1;", "return sum + offset;",
         new ScriptedConsole().then(() -> {
-          TempProject.edit(ledger, "private final List<Integer> entries", "private int offset = 0;\n  private final List<Integer> entries");
+          TempProject.edit(ledger, "private final List<Integer> entries", "int offset = 0;\n  private final List<Integer> entries");
           return "status";
         }));
 

@@ -40,6 +40,8 @@ final class ScriptedConsole implements LoopConsole {
   final AtomicInteger wakes = new AtomicInteger();
   private final Semaphore wakeUps = new Semaphore(0);
   volatile boolean closed;
+  /** What the loop registered to complete the argument of {@code eval}, as the terminal console's Tab asks it. */
+  private volatile ArgumentCompletion completion;
   volatile String unavailable;
 
   ScriptedConsole() {
@@ -180,6 +182,17 @@ final class ScriptedConsole implements LoopConsole {
     } catch (Exception e) {
       throw new IllegalStateException("script step failed", e);
     }
+  }
+
+  @Override
+  public void completeArguments(ArgumentCompletion completion) {
+    this.completion = completion;
+  }
+
+  /** What Tab would offer at the end of {@code argument} after {@code p }; nothing while none is registered. */
+  List<String> complete(String argument) {
+    ArgumentCompletion registered = completion;
+    return registered == null ? List.of() : registered.complete(argument, argument.length()).candidates();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.EventConditions.uniqueIdSubstring;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,77 @@ class ThreadBoundStateTests {
       }
       """;
 
+  /** One method per timeout kind, so that each test's rerun can be made to hang on its own. */
+  static final String STEPS = """
+      package shop;
+
+      public class Steps {
+        public static int preemptive() {
+          return 1;
+        }
+
+        public static int sameThread() {
+          return 1;
+        }
+
+        public static int separateThread() {
+          return 1;
+        }
+      }
+      """;
+
+  static final String STEPS_TEST = """
+      package shop;
+
+      import static org.junit.jupiter.api.Assertions.assertEquals;
+      import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+      import io.github.reloadloop.junit.ReloadLoop;
+      import java.time.Duration;
+      import org.junit.jupiter.api.MethodOrderer;
+      import org.junit.jupiter.api.Test;
+      import org.junit.jupiter.api.TestMethodOrder;
+      import org.junit.jupiter.api.Timeout;
+      import org.junit.jupiter.api.extension.ExtendWith;
+
+      @ExtendWith(ReloadLoop.class)
+      @TestMethodOrder(MethodOrderer.MethodName.class)
+      class StepsTest {
+        @Test
+        void a_preemptive() {
+          assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertEquals(2, Steps.preemptive()));
+        }
+
+        @Test
+        @Timeout(value = 1, threadMode = Timeout.ThreadMode.SAME_THREAD)
+        void b_sameThread() {
+          assertEquals(2, Steps.sameThread());
+        }
+
+        @Test
+        @Timeout(value = 1, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void c_separateThread() {
+          assertEquals(2, Steps.separateThread());
+        }
+      }
+      """;
+
+  /** The events of the run itself, not of revalidation, which the reload-loop engine reports. */
+  private static final org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> JUPITER =
+      uniqueIdSubstring("engine:junit-jupiter");
+
+  /**
+   * A body that blocks until its thread is interrupted, as a timeout that fires does; if none fires, it gives up
+   * after a while and returns a wrong value, so that the rerun fails without a timeout.
+   */
+  private static final String HANGS = """
+      try {
+            new java.util.concurrent.CountDownLatch(1).await(20, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return 0;""";
+
   @TempDir Path directory;
   TempProject project;
   Path prices;
@@ -114,6 +186,8 @@ class ThreadBoundStateTests {
         .mainSource("shop/Prices.java", PRICES)
         .testSource("shop/SessionExtension.java", SESSION_EXTENSION)
         .testSource("shop/PricesTest.java", PRICES_TEST)
+        .mainSource("shop/Steps.java", STEPS)
+        .testSource("shop/StepsTest.java", STEPS_TEST)
         .compile();
     prices = project.main.resolve("shop/Prices.java");
   }
@@ -142,5 +216,36 @@ class ThreadBoundStateTests {
         .hasSize(5)
         .satisfies(names -> assertThat(names.get(1)).startsWith("reload-loop-rerun-"))
         .satisfies(names -> assertThat(names.get(0)).doesNotStartWith("reload-loop-rerun-"));
+  }
+
+  @Test
+  void fixThatHangs_rerunIsStoppedByItsTimeout_inEachMode_thenTheRealFixPasses() throws Exception {
+    Path steps = project.main.resolve("shop/Steps.java");
+    ScriptedConsole console = new ScriptedConsole();
+    for (String step : new String[] {"preemptive", "sameThread", "separateThread"}) {
+      String body = "int " + step + "() {\n    return ";
+      console.then(() -> {
+        TempProject.edit(steps, body + "1;", body.replace("return ", HANGS));
+        return "continue";
+      }).then(() -> {
+        TempProject.edit(steps, body.replace("return ", HANGS), body + "2;");
+        return "continue";
+      });
+    }
+
+    EngineExecutionResults results = project.run("shop.StepsTest", console);
+
+    assertThat(console.transcript())
+        .contains("FAILED: StepsTest > a_preemptive() (rerun 1)", "execution timed out after 1000 ms")
+        .contains("FAILED: StepsTest > b_sameThread() (rerun 1)", "b_sameThread() timed out after 1 second")
+        .contains("FAILED: StepsTest > c_separateThread() (rerun 1)", "c_separateThread() timed out after 1 second")
+        .containsPattern("PASSED StepsTest > a_preemptive\\(\\) after 2 reruns")
+        .containsPattern("PASSED StepsTest > b_sameThread\\(\\) after 2 reruns")
+        .containsPattern("PASSED StepsTest > c_separateThread\\(\\) after 2 reruns");
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(JUPITER, test("a_preemptive"), finishedSuccessfully()))
+        .haveExactly(1, event(JUPITER, test("b_sameThread"), finishedSuccessfully()))
+        .haveExactly(1, event(JUPITER, test("c_separateThread"), finishedSuccessfully()));
+    results.testEvents().assertStatistics(s -> s.failed(0));
   }
 }

@@ -252,9 +252,19 @@ public final class AutoReloader implements AutoCloseable {
     return scheduler.earlyCompilesDropped();
   }
 
-  /** Warm-up compiles completed after the first ones; for tests. */
-  int keptWarmRounds() {
-    return scheduler.keptWarmRounds();
+  /** How often the warm-up after the first one began compiling; for tests. */
+  int keepWarmStarts() {
+    return scheduler.keepWarmStarts();
+  }
+
+  /** How often the warm-up looked whether it may compile, after its pause following a batch; for tests. */
+  int warmUpLooks() {
+    return scheduler.warmUpLooks();
+  }
+
+  /** How often the preparing of expected classes looked whether it may go on; for tests. */
+  int prepareLooks() {
+    return scheduler.prepareLooks();
   }
 
   /** A snapshot of what has been reloaded and what is outstanding, put together from each stage's own. */
@@ -267,7 +277,7 @@ public final class AutoReloader implements AutoCloseable {
     return new ReloadStatus(roots, layout.classDirectories(), overlay.directories(), compiling.releases(),
         compiling.compiler(), agent.source(), enhanced, reloads.reloadedClasses(), reloads.reloads(),
         reloads.problems(), reloads.refused(), reloads.recentTimes(), moduleNames, modules.notWatched(roots),
-        applier.prepared(), applier.notPrepared());
+        applier.prepared(), applier.notPrepared(), reloads.inPlace());
   }
 
   /**

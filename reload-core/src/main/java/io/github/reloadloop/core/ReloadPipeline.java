@@ -86,7 +86,7 @@ final class ReloadPipeline {
   private void publish(ChangeSet changes, CompiledPatch patch, Applied applied, Instant startedAt) {
     Duration reloadTime = Duration.ofNanos(applied.redefinedAtNanos() - changes.firstEventNanos());
     applied.warnings().forEach(listener::warning);
-    state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime);
+    state.applied(applied.redefined(), applied.added(), applied.refused(), reloadTime, applied.inPlace());
     if (!applied.redefined().isEmpty()) {
       listener.redefined(applied.redefined(), applied.redefineTime());
     }
@@ -96,6 +96,6 @@ final class ReloadPipeline {
     OnReloadHooks.run(applied.redefinedClasses(), listener);
     listener.reloaded(new ReloadResult(startedAt, patch.sources(), changes.deleted(), patch.classNames(),
         applied.redefined(), applied.added(), applied.refused(), List.of(), patch.compiler(), patch.compileTime(),
-        applied.redefineTime(), reloadTime));
+        applied.redefineTime(), reloadTime, applied.inPlace()));
   }
 }

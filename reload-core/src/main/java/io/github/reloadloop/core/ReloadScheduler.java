@@ -52,8 +52,12 @@ final class ReloadScheduler {
   /** Classes named by {@link #expect} and not prepared yet. */
   private final Set<String> expected = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean preparing = new AtomicBoolean();
-  /** Warm-up compiles completed by {@link #keepWarm()}. */
-  private final AtomicInteger keptWarm = new AtomicInteger();
+  /** How often {@link #keepWarm()} began compiling (up to its remaining rounds each time). */
+  private final AtomicInteger keepWarmStarts = new AtomicInteger();
+  /** How often {@link #keepWarm()} looked, its pause after a batch over, whether it may compile. */
+  private final AtomicInteger warmUpLooks = new AtomicInteger();
+  /** How often {@link #prepareExpected()} looked whether it may prepare. */
+  private final AtomicInteger prepareLooks = new AtomicInteger();
   private volatile boolean closed;
   /** Whether the worker is processing a batch (the warm-up then pauses). */
   private volatile boolean busy;
@@ -153,9 +157,22 @@ final class ReloadScheduler {
     return early.dropped();
   }
 
-  /** Warm-up compiles completed after the first ones; for tests. */
-  int keptWarmRounds() {
-    return keptWarm.get();
+  /** How often the warm-up after the first one began compiling; for tests. */
+  int keepWarmStarts() {
+    return keepWarmStarts.get();
+  }
+
+  /**
+   * How often the warm-up and the preparing of expected classes looked whether they may go on; for tests, which
+   * wait for a look or two instead of a time long enough for work to have happened.
+   */
+  int warmUpLooks() {
+    return warmUpLooks.get();
+  }
+
+  /** See {@link #warmUpLooks()}. */
+  int prepareLooks() {
+    return prepareLooks.get();
   }
 
   private void run() {
@@ -226,12 +243,17 @@ final class ReloadScheduler {
     int rounds = KEEP_WARM_ROUNDS;
     try {
       while (rounds > 0 && !closed) {
-        if (backgroundMustWait() || System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
+        if (System.nanoTime() - lastBatchEnd < KEEP_WARM_PAUSE.toNanos()) {
           Thread.sleep(POLL.toMillis());
           continue;
         }
+        warmUpLooks.incrementAndGet();
+        if (backgroundMustWait()) {
+          Thread.sleep(POLL.toMillis());
+          continue;
+        }
+        keepWarmStarts.incrementAndGet();
         int done = compiler.warmUp().more(rounds, this::backgroundMustWait);
-        keptWarm.addAndGet(done);
         rounds -= Math.max(1, done);
       }
     } catch (InterruptedException e) {
@@ -258,6 +280,7 @@ final class ReloadScheduler {
   private void prepareExpected() {
     try {
       while (!closed && !expected.isEmpty()) {
+        prepareLooks.incrementAndGet();
         if (backgroundMustWait()) {
           Thread.sleep(POLL.toMillis());
           continue;

@@ -23,6 +23,7 @@ final class ReloadState {
   private List<CompileProblem> problems = List.of();
   private final Map<String, RefusedClass> refused = new LinkedHashMap<>();
   private final Set<String> reloadedClasses = new LinkedHashSet<>();
+  private final Map<String, List<String>> inPlace = new LinkedHashMap<>();
   private final Deque<Duration> recentTimes = new ArrayDeque<>();
   private int reloads;
 
@@ -35,9 +36,17 @@ final class ReloadState {
     problems = List.of();
   }
 
+  /** @param madeInPlace classes of {@code redefined} changed in place, with what changed */
   synchronized void applied(List<String> redefined, List<String> added, List<RefusedClass> newlyRefused,
-      Duration reloadTime) {
+      Duration reloadTime, Map<String, List<String>> madeInPlace) {
     problems = List.of();
+    redefined.forEach(name -> {
+      if (madeInPlace.containsKey(name)) {
+        inPlace.put(name, madeInPlace.get(name));
+      } else {
+        inPlace.remove(name); // Redefined as compiled: its shape is back to what the JVM loaded.
+      }
+    });
     redefined.forEach(refused::remove);
     added.forEach(refused::remove);
     newlyRefused.forEach(r -> refused.put(r.className(), r));
@@ -61,12 +70,13 @@ final class ReloadState {
    * @param reloadedClasses every class redefined so far, in order of first reload
    * @param reloads batches that changed a class
    * @param recentTimes the last {@value #RECENT} reload times, oldest first
+   * @param inPlace classes whose latest change was made in place, with what it did
    */
   record Snapshot(List<CompileProblem> problems, Map<String, RefusedClass> refused, List<String> reloadedClasses,
-      int reloads, List<Duration> recentTimes) {}
+      int reloads, List<Duration> recentTimes, Map<String, List<String>> inPlace) {}
 
   synchronized Snapshot snapshot() {
     return new Snapshot(problems, Map.copyOf(refused), List.copyOf(reloadedClasses), reloads,
-        List.copyOf(recentTimes));
+        List.copyOf(recentTimes), Map.copyOf(inPlace));
   }
 }

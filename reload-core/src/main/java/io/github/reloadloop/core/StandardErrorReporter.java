@@ -51,7 +51,8 @@ public final class StandardErrorReporter implements ReloadListener {
   @Override
   public void reloaded(ReloadResult result) {
     if (!result.redefinedClasses().isEmpty()) {
-      out.println("[reload] reloaded " + count(result.redefinedClasses().size(), "class") + " in "
+      out.println("[reload] reloaded " + count(result.redefinedClasses().size(), "class") + result.inPlaceSuffix()
+          + " in "
           + millis(result.reloadTime()) + " (" + result.compiler() + " "
           + millis(result.compileTime()) + ", redefine " + millis(result.redefineTime()) + "): "
           + names(result.redefinedClasses()));

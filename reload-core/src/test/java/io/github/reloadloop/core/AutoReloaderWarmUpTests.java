@@ -47,13 +47,44 @@ class AutoReloaderWarmUpTests {
         reloader.reload(file);
         assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
         assertThat(call(counter, "value")).isEqualTo(2);
-        Thread.sleep(2500); // More than the pause after a batch, in which the warm-up would have gone on.
+        // Two looks after the pause that follows a batch: the warm-up saw it could go on but for the program.
+        int looked = reloader.warmUpLooks();
+        Await.until("the warm-up to look twice more", () -> reloader.warmUpLooks() >= looked + 2
+            || reloader.keepWarmStarts() > 0);
 
-        assertThat(reloader.keptWarmRounds()).as("warm-up compiles while the program is busy").isZero();
+        assertThat(reloader.keepWarmStarts()).as("warm-up compiles begun while the program is busy").isZero();
 
         reloader.idle(true);
-        Await.until("a warm-up compile once idle", () -> reloader.keptWarmRounds() > 0);
+        Await.until("a warm-up compile to begin once idle", () -> reloader.keepWarmStarts() > 0);
       }
+    }
+  }
+
+  @Test
+  void warmedUp_warmUpSource_isInTheReloadersOwnDirectoryAndGoesWithIt() throws Exception {
+    try (SampleProject project = new SampleProject(directory)) {
+      Path file = project.write("warm/Counter.java", counter(1));
+      project.build(CompilerKind.JAVAC);
+      project.load("warm.Counter");
+      List<Path> warmUpSources;
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
+        // A reload proves the first warm-up compiles are over.
+        project.write("warm/Counter.java", counter(2));
+        reloader.reload(file);
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(30))).isTrue();
+        warmUpSources = warmUpSources();
+      }
+
+      assertThat(warmUpSources).singleElement().satisfies(source -> assertThat(source.toString())
+          .startsWith(directory.resolve("target/reload-loop").toString()));
+      assertThat(warmUpSources()).as("removed with the reloader's directory").isEmpty();
+    }
+  }
+
+  private List<Path> warmUpSources() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+      return files.filter(p -> p.getFileName().toString().equals("ReloadLoopWarmUp.java")).toList();
     }
   }
 
@@ -89,7 +120,7 @@ class AutoReloaderWarmUpTests {
       try (AutoReloader reloader = project.reloader(new RecordingListener()).start()) {
         reloader.idle(false);
         reloader.expectEdits(List.of("java.lang.String", "warm.Counter", "warm.Absent"));
-        Thread.sleep(2500);
+        Await.until("the preparing to look twice", () -> reloader.prepareLooks() >= 2 || seen.count.get() > 0);
         assertThat(seen.count).as("nothing read while the program is busy").hasValue(0);
 
         reloader.idle(true);

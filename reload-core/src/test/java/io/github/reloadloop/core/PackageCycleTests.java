@@ -21,7 +21,8 @@ class PackageCycleTests {
   void reloadCore_packages_noCycle() {
     PackageCycles.assertOneWay(AutoReloader.class, "io.github.reloadloop.core", "io.github.reloadloop.core",
         "io.github.reloadloop.core.api", "io.github.reloadloop.core.internal.watch",
-        "io.github.reloadloop.core.internal.compile", "io.github.reloadloop.core.internal.redefine");
+        "io.github.reloadloop.core.internal.compile", "io.github.reloadloop.core.internal.redefine",
+        "io.github.reloadloop.core.internal.inplace");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,44 @@ class PerClassSettingsTests {
         assertThat(account.getMethod("deposit", int.class).getParameters()[0].getName()).isEqualTo("amount");
       }
     }
+  }
+
+  /**
+   * A class built with {@code --enable-preview} gets a patch built with it too: the patch's class file is marked
+   * as using preview features (minor version 0xFFFF), and it compiles at all only with the flag. The class is
+   * not loaded (this JVM runs without {@code --enable-preview}): the patch goes to the overlay, which a fresh
+   * class loader of a JVM run with the flag reads.
+   */
+  @Test
+  void classBuiltWithPreviewFeatures_edit_patchBuiltWithThemToo() throws Exception {
+    int feature = Runtime.version().feature();
+    // A language feature in preview on this JDK: pattern matching for switch (17 to 20), primitive patterns (23 on).
+    String body = feature <= 20 ? "return switch (o) { case String s -> @; default -> 0; };"
+        : "return o instanceof Long n && n.longValue() instanceof int i ? i * @ : 0;";
+    Assumptions.assumeTrue(feature <= 20 || feature >= 23, "no preview language feature known for this JDK");
+    String source = "package preview;\npublic class Feature {\n  public static int level(Object o) {\n    " + body
+        + "\n  }\n}\n";
+    try (SampleProject project = new SampleProject(directory)) {
+      project.write("preview/Feature.java", source.replace("@", "1"));
+      FixtureCompiler.compileTree(CompilerKind.JAVAC, project.root, project.out, Integer.toString(feature),
+          List.of("--enable-preview"));
+      assertThat(minorVersion(project.out.resolve("preview/Feature.class"))).as("the build's").isEqualTo(0xFFFF);
+      RecordingListener events = new RecordingListener();
+
+      try (AutoReloader reloader = project.reloader(events).start()) {
+        project.write("preview/Feature.java", source.replace("@", "2"));
+        assertThat(reloader.awaitPendingReloads(WAIT)).isTrue();
+
+        Path patch = reloader.status().overlayDirectories().get(project.out).resolve("preview/Feature.class");
+        assertThat(patch).as("%s", events).isRegularFile();
+        assertThat(minorVersion(patch)).as("the patch's").isEqualTo(0xFFFF);
+      }
+    }
+  }
+
+  private static int minorVersion(Path classFile) throws java.io.IOException {
+    byte[] bytes = Files.readAllBytes(classFile);
+    return (bytes[4] & 0xFF) << 8 | bytes[5] & 0xFF;
   }
 
   @Test

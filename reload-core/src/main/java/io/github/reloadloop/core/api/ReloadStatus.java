@@ -33,6 +33,8 @@ import java.util.Map;
  * @param notPrepared classes named by {@link AutoReloader#expectEdits} that could not be read, with the reason
  *     (generated at run time, a hidden class, a JVM that cannot retransform them or on which a read would
  *     change them); their first reload redefines the patch as compiled
+ * @param inPlace classes that run a change of their private members made in place (added methods, lambdas or
+ *     fields), each with what its latest change did ({@code 1 method added})
  * @since 0.1.0
  */
 public record ReloadStatus(
@@ -51,7 +53,19 @@ public record ReloadStatus(
     Map<Path, String> modules,
     Map<Path, String> notWatched,
     List<String> prepared,
-    Map<String, String> notPrepared) {
+    Map<String, String> notPrepared,
+    Map<String, List<String>> inPlace) {
+
+  /** A status with no class changed in place. */
+  public ReloadStatus(List<Path> sourceRoots, Map<Path, Path> outputDirectories, Map<Path, Path> overlayDirectories,
+      Map<Path, Integer> releases, String compiler, String agent, boolean enhancedRedefinition,
+      List<String> reloadedClasses, int reloads, List<CompileProblem> problems, Map<String, RefusedClass> refused,
+      List<Duration> recentReloadTimes, Map<Path, String> modules, Map<Path, String> notWatched,
+      List<String> prepared, Map<String, String> notPrepared) {
+    this(sourceRoots, outputDirectories, overlayDirectories, releases, compiler, agent, enhancedRedefinition,
+        reloadedClasses, reloads, problems, refused, recentReloadTimes, modules, notWatched, prepared, notPrepared,
+        Map.of());
+  }
 
   /** Whether the running code matches the sources: no outstanding compile problems and no refused class. */
   public boolean upToDate() {

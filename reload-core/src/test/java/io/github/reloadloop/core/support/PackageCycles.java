@@ -45,17 +45,9 @@ public final class PackageCycles {
    * ({@code .internal.asm}) are left out.
    */
   public static Map<String, Set<String>> dependencies(Path classes, String prefix) {
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps")
-        .orElseThrow(() -> new IllegalStateException("jdeps is not in this JDK (module jdk.jdeps)"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
-        classes.toString());
-    if (exit != 0) {
-      throw new IllegalStateException("jdeps " + classes + " ended with " + exit + ": " + err);
-    }
     Map<String, Set<String>> uses = new TreeMap<>();
-    for (String line : out.toString().split("\\R")) {
+    String out = jdeps(classes);
+    for (String line : out.split("\\R")) {
       Matcher edge = EDGE.matcher(line);
       if (edge.matches() && ours(edge.group(1), prefix) && ours(edge.group(2), prefix)) {
         uses.computeIfAbsent(edge.group(1), p -> new TreeSet<>());
@@ -68,6 +60,43 @@ public final class PackageCycles {
       throw new IllegalStateException("jdeps found no package below " + prefix + " in " + classes + ": " + out);
     }
     return uses;
+  }
+
+  /**
+   * Every package, of any library or of the JDK, that the classes of package {@code packageName} in
+   * {@code classes} use, itself left out.
+   */
+  public static Set<String> usedBy(Path classes, String packageName) {
+    Set<String> used = new TreeSet<>();
+    boolean found = false;
+    String out = jdeps(classes);
+    for (String line : out.split("\\R")) {
+      Matcher edge = EDGE.matcher(line);
+      if (edge.matches() && edge.group(1).equals(packageName)) {
+        found = true;
+        if (!edge.group(2).equals(packageName)) {
+          used.add(edge.group(2));
+        }
+      }
+    }
+    if (!found) {
+      throw new IllegalStateException("jdeps found no package " + packageName + " in " + classes + ": " + out);
+    }
+    return used;
+  }
+
+  /** What {@code jdeps -verbose:package -filter:none} says of {@code classes}. */
+  private static String jdeps(Path classes) {
+    ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+        .orElseThrow(() -> new IllegalStateException("jdeps is not in this JDK (module jdk.jdeps)"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
+        classes.toString());
+    if (exit != 0) {
+      throw new IllegalStateException("jdeps " + classes + " ended with " + exit + ": " + err);
+    }
+    return out.toString();
   }
 
   private static boolean ours(String packageName, String prefix) {

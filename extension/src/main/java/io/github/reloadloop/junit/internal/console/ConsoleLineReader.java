@@ -95,14 +95,31 @@ final class ConsoleLineReader extends LineReaderImpl implements PromptKeeper.Pro
       return; // The reader is busy drawing; the prompt is hidden with the next output instead.
     }
     try {
-      if (reading && !hidden) {
-        display.update(List.of(), 0);
-        terminal.flush();
-      }
-      hidden = true;
+      hideLocked();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Hides the prompt as {@link #hidePrompt} does, waiting for the reader's lock: the screen it was drawn on
+   * went away (an attached terminal detached), and the reader must know that nothing is drawn any more.
+   */
+  void hidePromptNow() {
+    lock.lock();
+    try {
+      hideLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void hideLocked() {
+    if (reading && !hidden) {
+      display.update(List.of(), 0);
+      terminal.flush();
+    }
+    hidden = true;
   }
 
   /** Draws the prompt and the typed text again, on a line of their own. */

@@ -20,7 +20,7 @@ import org.jline.utils.AttributedStyle;
  * ({@link ConsoleLineReader}). Closing restores the terminal's settings; JLine also registers a shutdown
  * hook that does so if the JVM ends while the console is open.
  */
-final class TerminalConsole implements LoopConsole {
+public final class TerminalConsole implements LoopConsole {
 
   private final Terminal terminal;
   private final ConsoleLineReader reader;
@@ -48,6 +48,14 @@ final class TerminalConsole implements LoopConsole {
     // Set while a wake-up ends a read, so that the prompt line gives way to what the loop shows next. Set
     // here first, so that switching it from another thread replaces a value and never resizes the map.
     reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, false);
+  }
+
+  /**
+   * A console on a terminal that is not this process's own (the attach console's, relayed over a socket): the
+   * test JVM's output does not reach that screen, so nothing watches it.
+   */
+  public static TerminalConsole on(Terminal terminal) {
+    return new TerminalConsole(terminal, false);
   }
 
   static TerminalConsole open() throws IOException {
@@ -128,6 +136,19 @@ final class TerminalConsole implements LoopConsole {
     } catch (java.io.IOError e) {
       return () -> { }; // The terminal went away: nothing can be typed, and the time limit still applies.
     }
+  }
+
+  /**
+   * Takes the prompt and the typed text off the screen and draws nothing of the line until {@link #showPrompt}
+   * (typing still goes into it): for a screen that went away, so that the next one gets the whole prompt.
+   */
+  public void hidePrompt() {
+    reader.hidePromptNow();
+  }
+
+  /** Draws the prompt and the typed text again, on a line of their own, if a line is being read. */
+  public void showPrompt() {
+    reader.showPrompt();
   }
 
   @Override

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Renders a failure for the console: which test, the exception, and the first stack frame in the user's
@@ -44,8 +47,22 @@ public final class FailureReport {
     Throwable cause = failure.getCause();
     if (cause != null && cause != failure) {
       lines.add("  caused by " + cause);
+      Throwable root = rootCause(cause);
+      if (root != cause) { // A context that will not start wraps the bean's exception several times over.
+        lines.add("  root cause " + root);
+      }
     }
     return lines;
+  }
+
+  /** The last of {@code failure}'s causes (the failure itself when it has none); a cycle stops the walk. */
+  private static Throwable rootCause(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable root = failure;
+    while (root.getCause() != null && seen.add(root)) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   /** The first frame, walking the failure and then its causes, whose source file is under a root. */

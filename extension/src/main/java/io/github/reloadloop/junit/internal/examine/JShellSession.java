@@ -14,8 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -29,6 +31,9 @@ import jdk.jshell.spi.ExecutionEnv;
  * Not thread-safe: one thread ({@link Evaluator}'s) uses it.
  */
 final class JShellSession implements AutoCloseable {
+
+  /** The name of the class JShell wraps a declaration in ({@code shop.$examine1$$JShell$11}). */
+  private static final Pattern WRAPPER = Pattern.compile("\\$JShell\\$\\d+$");
 
   private final JShell shell;
   private final SnippetLoader loader;
@@ -106,11 +111,22 @@ final class JShellSession implements AutoCloseable {
    * @return JShell's events for the declaration (rejected when the type cannot be named from a snippet)
    */
   List<SnippetEvent> bind(String name, String type, Object value) throws IllegalAccessException {
-    int mark = loader.loadedCount();
     List<SnippetEvent> events = shell.eval(type + " " + name + ";");
-    for (Class<?> snippet : loader.loadedSince(mark)) {
+    if (events.stream().anyMatch(e -> e.status() == Snippet.Status.REJECTED)) {
+      return events;
+    }
+    // The declaration's wrapper class is the newest that declares the variable: loaded now, or, when the same
+    // declaration was made before (the same type bound again after a failed rerun), loaded then: JShell finds
+    // the same bytes loaded and only runs the declaration again, which sets the variable to null.
+    List<Class<?>> loaded = loader.loaded();
+    for (int i = loaded.size() - 1; i >= 0; i--) {
+      Class<?> snippet = loaded.get(i);
+      if (!WRAPPER.matcher(snippet.getName()).find()) {
+        continue; // A class the user declared in a snippet, nested in its wrapper.
+      }
       for (Field field : snippet.getDeclaredFields()) {
-        if (field.getName().equals(name) && Modifier.isStatic(field.getModifiers())) {
+        if (field.getName().equals(name) && Modifier.isStatic(field.getModifiers())
+            && (value == null || field.getType().isInstance(value))) {
           field.setAccessible(true);
           field.set(null, value);
           return events;

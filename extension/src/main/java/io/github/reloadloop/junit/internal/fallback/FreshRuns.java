@@ -118,11 +118,53 @@ public final class FreshRuns {
     List<String> roots = inSuite.isPresent() ? List.of(id) : withSiblingsToCome(context, stale);
     String where = "a fresh class loader (" + loaderName(loader) + ")";
     RunResults results = inSuite.isPresent() ? inSuite.get() : run.rerunner().run(roots, loader);
-    Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
-    int passed = 0;
-    List<String> failed = new ArrayList<>();
-    int generation = run.changes().generation();
     String note = "ran in " + where + " because it " + why;
+    Tally tally = resolve(results, note);
+    outcomes.keep(roots, results, tally.finals, note);
+    reportNewTests(results, tally.finals, note);
+    console.ran(topLevelClass(context), tally.passed, tally.failed, where, reflective);
+    return outcomes.condition(id);
+  }
+
+  /**
+   * Takes the tests of a class that ran whole in a fresh class loader after a fix of one of its phases
+   * ({@code ClassLevel}) in place of their originals: a failed one enters the loop, each is recorded, and the
+   * console counts them. Returns the note that says where they ran and why.
+   *
+   * @param classContext the class that ran there
+   * @param why {@code reaches shop.Pricing, which changed shape, after ...}
+   * @param replayed whether Jupiter's run of the original goes on and ends each test as it ended there (its own
+   *     code skipped, as for a class that runs in a fresh loader before it starts); otherwise the original's
+   *     tests end aborted and the end-of-run engine reports the fresh results under their names
+   */
+  public String serve(ExtensionContext classContext, RunResults results, ClassLoader loader, String why,
+      boolean replayed) throws InterruptedException {
+    String where = "a fresh class loader (" + loaderName(loader) + ")";
+    String note = "ran in " + where + " because it " + why;
+    Tally tally = resolve(results, note);
+    if (replayed) {
+      outcomes.keep(List.of(classContext.getUniqueId()), results, tally.finals, note);
+      reportNewTests(results, tally.finals, note);
+    } else {
+      Set<UniqueId> all = new HashSet<>();
+      results.tests().forEach(outcome -> all.add(outcome.identifier().getUniqueIdObject()));
+      run.report().replayLater(new ReplayedRun(results, tally.finals, all, note));
+    }
+    console.ran(topLevelClass(classContext), tally.passed, tally.failed, where, why);
+    return note;
+  }
+
+  /** How the tests of a fresh run ended, after the console: the results that stand instead, the counts. */
+  private static final class Tally {
+    final Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
+    int passed;
+    final List<String> failed = new ArrayList<>();
+  }
+
+  /** Each test of a fresh run: a failure enters the loop while the loop is active; each is recorded. */
+  private Tally resolve(RunResults results, String note) throws InterruptedException {
+    Tally tally = new Tally();
+    int generation = run.changes().generation();
     for (RunResults.Outcome outcome : results.tests()) {
       TestIdentifier test = outcome.identifier();
       boolean ok = outcome.passed();
@@ -133,26 +175,23 @@ public final class FreshRuns {
           notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
         }
         Resolution resolution = run.failures().resolve(new FailedTest(test.getUniqueId(),
-            RunResults.testClassOf(test), RunResults.displayPath(results.plan(), test), "test",
+            RunResults.testClassOf(test), RunResults.displayPath(results.plan(), test), FailedTest.TEST,
             outcome.failure().orElse(null), notes));
         ok = resolution.passed();
         ranAt = run.changes().generation(); // Its last rerun ran against the code of now.
-        finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
+        tally.finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
             : TestExecutionResult.failed(resolution.latest()));
       }
       if (outcome.result() != null) {
         run.history().record(test.getUniqueId(), RunResults.testClassOf(test), ok, ranAt, true);
         if (ok) {
-          passed++;
+          tally.passed++;
         } else {
-          failed.add(RunResults.displayPath(results.plan(), test));
+          tally.failed.add(RunResults.displayPath(results.plan(), test));
         }
       }
     }
-    outcomes.keep(roots, results, finals, note);
-    reportNewTests(results, finals, note);
-    console.ran(topLevelClass(context), passed, failed, where, reflective);
-    return outcomes.condition(id);
+    return tally;
   }
 
   /**

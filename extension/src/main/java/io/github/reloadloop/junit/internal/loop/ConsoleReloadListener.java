@@ -86,7 +86,8 @@ final class ConsoleReloadListener implements ReloadListener {
   @Override
   public void reloaded(ReloadResult result) {
     if (!result.redefinedClasses().isEmpty()) {
-      show(Tone.SUCCESS, "reloaded " + plural(result.redefinedClasses().size(), "class") + " in "
+      show(Tone.SUCCESS, "reloaded " + plural(result.redefinedClasses().size(), "class") + result.inPlaceSuffix()
+          + " in "
           + result.reloadTime().toMillis() + " ms: " + names(result.redefinedClasses()));
     }
     if (!result.addedClasses().isEmpty()) {

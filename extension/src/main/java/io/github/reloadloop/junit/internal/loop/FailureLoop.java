@@ -75,7 +75,9 @@ public final class FailureLoop {
       if (!session.active() || session.reloader() == null) {
         return new Resolution(false, 0, test.failure());
       }
-      session.warmRerun(test.uniqueId(), test.testClass());
+      if (test.rerun() == null) {
+        session.warmRerun(test.uniqueId(), test.testClass());
+      }
       LoopConsole console;
       try {
         console = session.console().open();
@@ -137,22 +139,22 @@ public final class FailureLoop {
     Throwable latest = test.failure();
     int reruns = 0;
     int ranAgainst = failedAt;
-    FailureView.show(console, test.name(), test.phase(), latest, test.notes(), session.sourceRoots(),
-        session.autoRerun());
+    FailureView.show(console, FailureView.title(test), FailureView.rerunning(test), latest, test.notes(),
+        session.sourceRoots(), session.autoRerun());
     FailureView.showOutstanding(console, session.reloader().status().problems());
     Subjects subjects = new Subjects(session.failedInstances());
     Subject subject = subjects.first(test);
     examiner.examine(subject);
     Prompt prompt = new Prompt(session, console, examiner);
     while (true) {
-      Prompt.Decision decision = prompt.next(test.name(), ranAgainst);
+      Prompt.Decision decision = prompt.next(test.what(), ranAgainst);
       switch (decision.kind()) {
         case SKIP -> {
-          console.println(Tone.INFO, "skipped: " + test.name() + " fails");
+          console.println(Tone.INFO, "skipped: " + test.what() + " fails");
           return new Resolution(false, reruns, latest);
         }
         case ABORT -> {
-          console.println(Tone.INFO, "aborted: " + test.name() + " and later failures fail normally");
+          console.println(Tone.INFO, "aborted: " + test.what() + " and later failures fail normally");
           session.abort();
           return new Resolution(false, reruns, latest);
         }
@@ -174,17 +176,22 @@ public final class FailureLoop {
           }
           ranAgainst = session.changes().generation();
           reruns++;
-          RerunOutcome outcome = session.rerun(test.uniqueId(), test.testClass());
+          long rerunStart = System.nanoTime();
+          RerunOutcome outcome = test.rerun() != null ? test.rerun().run()
+              : session.rerun(test.uniqueId(), test.testClass());
+          long rerunEnd = System.nanoTime();
           switch (outcome.status()) {
             case PASSED -> {
-              console.println(Tone.SUCCESS, "PASSED " + test.name() + " after " + plural(reruns, "rerun"));
+              console.println(Tone.SUCCESS, "PASSED " + test.what() + " after " + plural(reruns, "rerun"));
+              showTiming(console, decision.auto(), rerunStart, rerunEnd);
               return new Resolution(true, reruns, latest);
             }
             case FAILED -> {
               latest = outcome.failure() == null ? latest : outcome.failure();
-              FailureView.show(console, test.name() + " (rerun " + reruns + ")", "test", latest,
-                  session.loaders().notesFor(test.uniqueId(), test.testClass()), session.sourceRoots(),
+              FailureView.show(console, ": " + test.what() + " (rerun " + reruns + ")", FailureView.rerunning(test),
+                  latest, session.loaders().notesFor(test.uniqueId(), test.testClass()), session.sourceRoots(),
                   session.autoRerun());
+              showTiming(console, decision.auto(), rerunStart, rerunEnd);
               subject = subjects.afterRerun(test, subject, latest, reruns);
               examiner.examine(subject);
             }
@@ -194,6 +201,14 @@ public final class FailureLoop {
           }
         }
       }
+    }
+  }
+
+  /** With {@link LoopConfiguration#TIMING} on, after a rerun that a reload started: where the time went. */
+  private void showTiming(LoopConsole console, boolean auto, long rerunStart, long rerunEnd) {
+    String line = auto && session.configuration().timing() ? session.timing().line(rerunStart, rerunEnd) : null;
+    if (line != null) {
+      console.println(Tone.INFO, line);
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.reloadloop.junit.console.LoopConsole;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.internal.console.Commands;
 import io.github.reloadloop.junit.internal.examine.FailureReport;
+import io.github.reloadloop.junit.internal.run.FailedTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,20 +20,37 @@ final class FailureView {
   /**
    * Shows a failure.
    *
-   * @param phase where it failed: {@code test}, {@code @BeforeEach} or {@code @AfterEach}
+   * @param title what failed, after {@code FAILED}: {@code ": CalculatorTests > adds()"} ({@link #title})
+   * @param rerunning what reruns after a fix: {@code the test}, or the failed phase
    * @param notes lines shown under it
    * @param roots the source roots: frames in files under them are the user's
    * @param autoRerun whether a reload that applies reruns the test by itself
    */
-  static void show(LoopConsole console, String name, String phase, Throwable failure, List<String> notes,
+  static void show(LoopConsole console, String title, String rerunning, Throwable failure, List<String> notes,
       List<Path> roots, boolean autoRerun) {
-    String where = phase.equals("test") ? "" : " in " + phase;
-    console.println(Tone.ERROR, "FAILED" + where + ": " + name);
+    console.println(Tone.ERROR, "FAILED" + title);
     console.println(Tone.PLAIN, String.join("\n", FailureReport.describe(failure, roots)));
     notes.forEach(note -> console.println(Tone.WARNING, note));
     console.println(Tone.INFO, autoRerun
-        ? "Fix the code and save: the test reruns by itself (auto on). Or type " + Commands.usage() + "."
+        ? "Fix the code and save: " + rerunning + " reruns by itself (auto on). Or type " + Commands.usage() + "."
         : "Fix the code and save; then type " + Commands.usage() + ".");
+  }
+
+  /**
+   * What failed, after {@code FAILED}: {@code ": CalculatorTests > adds()"}, {@code " in @BeforeEach:
+   * CalculatorTests > adds()"} for a test rerun whole after its {@code @BeforeEach} failed, {@code ": the
+   * Spring context of OrderTests"} for a phase that reruns on its own.
+   */
+  static String title(FailedTest test) {
+    if (test.phase().equals(FailedTest.TEST) || test.rerun() != null) {
+      return ": " + test.what();
+    }
+    return " in " + test.phase() + ": " + test.name();
+  }
+
+  /** What reruns after a fix: the test, or the phase that failed. */
+  static String rerunning(FailedTest test) {
+    return test.rerun() == null ? "the test" : test.phase();
   }
 
   /** Compile errors of earlier saves: their changes are not running. */

@@ -40,6 +40,22 @@ public final class JupiterTests {
     passedByRerun.add(uniqueId);
   }
 
+  /** How the tests below a class ended so far: {@code 3 passed}, {@code 2 passed, 1 failed}, {@code none ran}. */
+  String summaryUnder(String containerId) {
+    long passed = 0;
+    long failed = 0;
+    for (TestHistory.Entry entry : history.all()) {
+      if (entry.uniqueId().startsWith(containerId + "/")) {
+        if (entry.passed()) {
+          passed++;
+        } else {
+          failed++;
+        }
+      }
+    }
+    return passed + failed == 0 ? "none ran" : passed + " passed" + (failed == 0 ? "" : ", " + failed + " failed");
+  }
+
   /** Records how a test of Jupiter's own run ended. */
   public void record(String uniqueId, boolean passed, ExtensionContext context) {
     String testClass = FailureView.testClassOf(context);

@@ -5,13 +5,14 @@ import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
-import io.github.reloadloop.junit.internal.console.Consoles;
+import io.github.reloadloop.junit.internal.console.choice.ConsoleChoice;
 import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import io.github.reloadloop.junit.internal.rerun.RerunOutcome;
+import io.github.reloadloop.junit.internal.rerun.RunResults;
 import io.github.reloadloop.junit.internal.rerun.TestRerunner;
 import io.github.reloadloop.junit.internal.revalidation.Revalidation;
 import io.github.reloadloop.junit.internal.revalidation.Verify;
@@ -60,6 +61,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   private final FreshRuns freshRuns;
   private final Revalidation revalidation;
   private final Verify verify;
+  private final RerunTiming timing = new RerunTiming();
   /** The outer launcher run's plan, when its launcher registers listeners ({@link OuterPlans}). */
   private volatile TestPlan outerPlan;
   private volatile boolean aborted;
@@ -84,7 +86,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     this.verify = new Verify(run);
     ReloadEvents events = new ReloadEvents(this::reloader, changes, graph, freshRuns, this::autoRerun,
         console::ifOpen, console.reloadListener());
-    this.reloader = new LazyReloader(settings == null ? null : events.register(settings), started -> {
+    this.reloader = new LazyReloader(settings == null ? null : events.register(settings.listener(timing)), started -> {
       // The run's JVM is idle only while the console waits at its prompt (Prompt): the compiler's warm-up
       // must not take the CPU from the tests that carry on.
       started.idle(false);
@@ -101,7 +103,8 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters,
       ClassLoader testLoader) {
-    ConsoleFactory factory = Consoles.factory(LoopConfiguration.CONSOLE, configuration.consoleFactory(), parameters);
+    ConsoleFactory factory = ConsoleChoice.factory(configuration.consoleFactory(), configuration.attachTimeout(),
+        LoopConfiguration.moduleDirectory(), parameters);
     String reason = factory.unavailableReason();
     if (reason == null && configuration.sourceRoots().isEmpty() && !configuration.discover()) {
       reason = "no source directory found (" + LoopConfiguration.DIRS + "=" + configuration.missingRoots()
@@ -145,6 +148,11 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
 
   LoopConfiguration configuration() {
     return configuration;
+  }
+
+  /** Where the time of the last save and its rerun went ({@link LoopConfiguration#TIMING}). */
+  RerunTiming timing() {
+    return timing;
   }
 
   /**
@@ -258,6 +266,21 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
       rerunWarmed = true;
       rerunner.warmUp(uniqueId, loaders.forTest(testClass));
     }
+  }
+
+  /**
+   * Serves a class that ran in a fresh class loader after a fix of one of its phases in place of the original
+   * ({@link FreshRuns#serve}); returns the note that says where it ran and why.
+   */
+  String serveFresh(ExtensionContext classContext, RunResults results, ClassLoader loader, String why,
+      boolean replayed) throws InterruptedException {
+    return freshRuns.serve(classContext, results, loader, why, replayed);
+  }
+
+  /** Runs tests or containers again in a nested run in {@code loader}. */
+  RunResults runNested(List<String> uniqueIds, ClassLoader loader)
+      throws InterruptedException {
+    return rerunner.run(uniqueIds, loader);
   }
 
   /** {@code verify} at the console. */

@@ -37,6 +37,8 @@ final class StatusLines {
     lines.add("reloaded:       " + (status.reloadedClasses().isEmpty() ? "nothing yet"
         : plural(status.reloadedClasses().size(), "class") + " ("
             + ConsoleReloadListener.names(status.reloadedClasses()) + ")"));
+    status.inPlace().forEach((name, changes) -> lines.add("in place:       " + name
+        + (changes.isEmpty() ? "" : " (" + String.join(", ", changes) + ")") + ", same objects, no fresh loader"));
     if (!status.recentReloadTimes().isEmpty()) {
       lines.add("last reloads:   " + String.join(", ", status.recentReloadTimes().stream()
           .map(d -> Long.toString(d.toMillis())).toList()) + " ms from save to redefined");

@@ -24,12 +24,16 @@ final class Subjects {
         .orElseGet(() -> unrecorded(test.failure(), test.testClass(), "no instance was recorded for this run"));
   }
 
-  /** After a failed rerun: its test instance, whose {@code @AfterEach} has run by now. */
+  /**
+   * After a failed rerun: its test instance, whose {@code @AfterEach} has run by now when the test reran
+   * whole; the same instance when a phase of it was redone in place.
+   */
   Subject afterRerun(FailedTest test, Subject previous, Throwable failure, int reruns) {
     String origin = "rerun " + reruns;
+    String after = test.rerun() == null ? "; its @AfterEach has run" : "";
     return instances.take(test.uniqueId(), failure)
         .map(s -> s.from(origin + (s.testClass().getClassLoader() instanceof FreshClassLoader
-            ? " in " + loaderName(s.testClass()) : "") + "; its @AfterEach has run"))
+            ? " in " + loaderName(s.testClass()) : "") + after))
         .orElseGet(() -> new Subject(failure, previous.instances(), previous.testClass(),
             previous.origin() + "; the instance of " + origin + " was not recorded"));
   }

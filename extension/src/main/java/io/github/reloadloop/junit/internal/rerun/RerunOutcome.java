@@ -12,7 +12,11 @@ public record RerunOutcome(Status status, Throwable failure, String detail) {
   /** The result of the rerun. */
   public enum Status { PASSED, FAILED, ABORTED, NOT_FOUND }
 
-  static RerunOutcome passed() {
+  public static RerunOutcome passed() {
     return new RerunOutcome(Status.PASSED, null, null);
+  }
+
+  public static RerunOutcome failed(Throwable failure) {
+    return new RerunOutcome(Status.FAILED, failure, null);
   }
 }

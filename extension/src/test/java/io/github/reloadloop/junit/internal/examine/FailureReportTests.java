@@ -45,6 +45,20 @@ class FailureReportTests {
             "  caused by java.lang.RuntimeException: inner");
   }
 
+  /** A Spring context that will not start wraps the bean's own exception: its message is what says why. */
+  @Test
+  void deepCauses_theRootCauseToo() {
+    NumberFormatException bug = new NumberFormatException("For input string: \"1O0\"");
+    IllegalStateException failure = new IllegalStateException("Failed to load ApplicationContext",
+        new RuntimeException("Error creating bean", new RuntimeException("Constructor threw exception", bug)));
+    failure.setStackTrace(new StackTraceElement[0]);
+
+    assertThat(FailureReport.describe(failure, List.of(root)))
+        .containsExactly("  java.lang.IllegalStateException: Failed to load ApplicationContext",
+            "  caused by java.lang.RuntimeException: Error creating bean",
+            "  root cause java.lang.NumberFormatException: For input string: \"1O0\"");
+  }
+
   @Test
   void longMessage_cutAfterTwelveLines() {
     AssertionError failure = new AssertionError("line\n".repeat(30));

@@ -32,7 +32,8 @@ class LoopConfigurationTests {
     assertThat(configuration.sourceRoots()).as("found by the reloader, from the class path").isEmpty();
     assertThat(configuration.missingRoots()).isEmpty();
     assertThat(configuration.compiler()).isEqualTo(CompilerChoice.AUTO);
-    assertThat(configuration.consoleFactory()).isEqualTo("tty");
+    assertThat(configuration.consoleFactory()).isEqualTo("auto");
+    assertThat(configuration.attachTimeout()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -86,6 +87,14 @@ class LoopConfigurationTests {
   }
 
   @Test
+  void attachTimeout_aDuration_aBadValueNamesTheKey() throws Exception {
+    assertThat(read(Map.of("reload.attach.timeout", "90 s")).attachTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> read(Map.of("reload.attach.timeout", "soon")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageStartingWith("reload.attach.timeout=soon is not a duration");
+  }
+
+  @Test
   void evalTimeout_badValue_messageNamesKeyValueAndWhatIsAccepted() {
     for (String bad : new String[] {"0", "-1 s", "soon", "10 days"}) {
       assertThatThrownBy(() -> read(Map.of("reload.eval.timeout", bad)))
@@ -103,6 +112,15 @@ class LoopConfigurationTests {
     assertThatThrownBy(() -> read(Map.of("reload.auto", "sometimes")))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage("reload.auto=sometimes is not a boolean: use true or false");
+  }
+
+  @Test
+  void reloadTiming_defaultOff_trueTurnsItOn_badValueNamed() {
+    assertThat(read(Map.of()).timing()).isFalse();
+    assertThat(read(Map.of("reload.timing", "true")).timing()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("reload.timing", "yes")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("reload.timing=yes is not a boolean: use true or false");
   }
 
   @Test

@@ -19,17 +19,23 @@ final class Compilers implements AutoCloseable {
   private final Charset encoding;
   private final List<Path> processorPath;
   private final Supplier<Instrumentation> instrumentation;
+  private final Path warmUpSource;
   private final Map<CompilerKind, SourceCompiler> compilers = new EnumMap<>(CompilerKind.class);
   private final Map<CompilerKind, SourceCompiler> warming = new EnumMap<>(CompilerKind.class);
   private boolean closed;
 
-  /** @param instrumentation the agent's, for javac's kept contexts; {@code null} while it is not loaded */
+  /**
+   * @param instrumentation the agent's, for javac's kept contexts; {@code null} while it is not loaded
+   * @param warmUpSource the warm-up class's source file, in the reloader's own directory; {@code null} to let
+   *     each compiler write one into a temporary directory
+   */
   Compilers(List<Path> classpath, Charset encoding, List<Path> processorPath,
-      Supplier<Instrumentation> instrumentation) {
+      Supplier<Instrumentation> instrumentation, Path warmUpSource) {
     this.classpath = List.copyOf(classpath);
     this.encoding = encoding;
     this.processorPath = List.copyOf(processorPath);
     this.instrumentation = instrumentation;
+    this.warmUpSource = warmUpSource;
   }
 
   /** The compiler of this kind, created on first use. */
@@ -58,8 +64,13 @@ final class Compilers implements AutoCloseable {
   }
 
   private SourceCompiler create(CompilerKind kind) {
-    return kind == CompilerKind.JAVAC ? new JavacCompiler(classpath, encoding, processorPath, instrumentation)
+    ToolCompiler compiler = kind == CompilerKind.JAVAC
+        ? new JavacCompiler(classpath, encoding, processorPath, instrumentation)
         : new EcjCompiler(classpath, encoding, processorPath);
+    if (warmUpSource != null) {
+      compiler.warmUpFrom(warmUpSource);
+    }
+    return compiler;
   }
 
   /**

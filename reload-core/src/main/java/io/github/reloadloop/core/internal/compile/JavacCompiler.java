@@ -15,9 +15,9 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles with the JDK's own javac through {@code javax.tools}, as Maven does. Compiles without annotation
- * processors run on a {@linkplain KeptContext kept context} where the agent can open javac's internals: the
- * JDK's and the jars' symbols are then read once, not on every compile.
+ * Compiles with the JDK's own javac through {@code javax.tools}, as Maven does. Compiles run on a
+ * {@linkplain KeptContext kept context} where the agent can open javac's internals, with or without
+ * annotation processors: the JDK's and the jars' symbols are then read once, not on every compile.
  */
 final class JavacCompiler extends ToolCompiler {
 
@@ -65,13 +65,11 @@ final class JavacCompiler extends ToolCompiler {
   @Override
   Run run(Writer log, JavaFileManager files, DiagnosticListener<JavaFileObject> diagnostics, List<String> options,
       List<JavaFileObject> units, boolean processing) {
-    if (kept == null || processing) {
-      // Processors (Lombok rewrites javac's trees) change a context in ways that clearing it does not undo.
-      lastUse = new KeptContexts.Use(KeptContexts.Use.Kind.FRESH,
-          kept == null ? "kept contexts are off" : "annotation processors run");
+    if (kept == null) {
+      lastUse = new KeptContexts.Use(KeptContexts.Use.Kind.FRESH, "kept contexts are off");
       return super.run(log, files, diagnostics, options, units, processing);
     }
-    KeptContexts.Run run = kept.task(log, files, diagnostics, options, units);
+    KeptContexts.Run run = kept.task(log, files, diagnostics, options, units, processing);
     lastUse = run.use();
     if (run.task() == null) {
       return super.run(log, files, diagnostics, options, units, false);

@@ -35,7 +35,7 @@ final class JavacInternals {
   static final String AGENT_NOT_LOADED = "the agent is not loaded yet";
 
   private static final String[] PACKAGES = {"com.sun.tools.javac.api", "com.sun.tools.javac.code",
-      "com.sun.tools.javac.util"};
+      "com.sun.tools.javac.util", "com.sun.tools.javac.main"};
 
   private final Constructor<?> newContext;
   private final Method clearContext;
@@ -71,6 +71,18 @@ final class JavacInternals {
   private final Class<?> errorType;
   private final long exists;
   private final long hasResource;
+  private final Method dropKey;
+  private final Method dropClass;
+  private final Method putFactory;
+  private final Method getByKey;
+  private final Object compilerKey;
+  private final Object reusableCompilerFactory;
+  private final Class<?> processingEnvironment;
+  private final Field closeables;
+  private final Method getFormatter;
+  private final Method setFormatter;
+  private final Class<?> forwardingFormatter;
+  private final Method delegatedFormatter;
 
   private JavacInternals() throws ReflectiveOperationException {
     Class<?> context = type("com.sun.tools.javac.util.Context");
@@ -118,6 +130,22 @@ final class JavacInternals {
     Class<?> flagConstants = type("com.sun.tools.javac.code.Flags");
     exists = open(flagConstants.getField("EXISTS")).getLong(null);
     hasResource = open(flagConstants.getField("HAS_RESOURCE")).getLong(null);
+    Class<?> key = type("com.sun.tools.javac.util.Context$Key");
+    dropKey = open(reusable.getDeclaredMethod("drop", key));
+    dropClass = open(reusable.getDeclaredMethod("drop", Class.class));
+    putFactory = open(context.getMethod("put", key, type("com.sun.tools.javac.util.Context$Factory")));
+    getByKey = open(context.getMethod("get", key));
+    Class<?> compiler = type("com.sun.tools.javac.main.JavaCompiler");
+    compilerKey = open(compiler.getField("compilerKey")).get(null);
+    reusableCompilerFactory = open(type("com.sun.tools.javac.api.JavacTaskPool$ReusableContext$ReusableJavaCompiler")
+        .getDeclaredField("factory")).get(null);
+    processingEnvironment = type("com.sun.tools.javac.processing.JavacProcessingEnvironment");
+    closeables = open(compiler.getField("closeables"));
+    Class<?> formatter = type("com.sun.tools.javac.api.DiagnosticFormatter");
+    getFormatter = open(log.getMethod("getDiagnosticFormatter"));
+    setFormatter = open(log.getMethod("setDiagnosticFormatter", formatter));
+    forwardingFormatter = type("com.sun.tools.javac.util.ForwardingDiagnosticFormatter");
+    delegatedFormatter = open(forwardingFormatter.getMethod("getDelegatedFormatter"));
   }
 
   /** What {@link #open} found: the internals, or why there are none. */
@@ -202,6 +230,44 @@ final class JavacInternals {
     }
     invoke(cleanup, task);
     return true;
+  }
+
+  // Annotation processing on a kept context.
+
+  /**
+   * Makes the next task on {@code context} process annotations as a fresh javac does: its compiler (which
+   * holds whether and how this compile processes, and is told once only) and its processing environment (the
+   * filer, which refuses to write a file twice, and the processors' state) are made anew for the task, from
+   * the kept symbol table, class reader and the rest.
+   */
+  void freshProcessing(Object context) {
+    // A new compiler wraps the log's formatter in a rich one, which must not wrap the last compiler's.
+    Object log = invoke(logInstance, null, context);
+    Object formatter = invoke(getFormatter, log);
+    if (forwardingFormatter.isInstance(formatter)) {
+      invoke(setFormatter, log, invoke(delegatedFormatter, formatter));
+    }
+    invoke(dropClass, context, processingEnvironment);
+    invoke(dropKey, context, compilerKey);
+    invoke(putFactory, context, compilerKey, reusableCompilerFactory);
+  }
+
+  /**
+   * Closes the class loaders that the last compile's processing opened (javac closes them when its compiler
+   * closes, which a kept context's compiler never does); the compiler's other resources stay open.
+   */
+  void closeProcessingLoaders(Object context) {
+    Object compiler = invoke(getByKey, context, compilerKey);
+    for (Object resource : (Iterable<?>) get(closeables, compiler)) {
+      if (resource instanceof ClassLoader && resource instanceof Closeable closeable) {
+        try {
+          closeable.close();
+        } catch (java.io.IOException e) {
+          // A class loader over the class path that fails to close keeps a jar handle open; nothing is lost.
+          continue;
+        }
+      }
+    }
   }
 
   // The symbol table.

@@ -39,6 +39,12 @@ import javax.tools.JavaFileObject;
  *   <li>the context has served {@value #MAX_COMPILES} compiles (what grows with use stays bounded).
  * </ul>
  *
+ * <p>A context for compiles that run annotation processors (Lombok, MapStruct) keeps the same, and nothing of
+ * the processing: each compile gets a new javac compiler object and a new processing environment (filer,
+ * messager, the processors' round state), as a fresh javac does, built on the kept symbol table; processors
+ * are new instances every time. What processors generate lands in the project's packages, dropped before the
+ * next compile like every project class.
+ *
  * <p>Threading: one compile at a time, on the compiling thread.
  */
 final class KeptContext {
@@ -49,6 +55,7 @@ final class KeptContext {
   private final JavacInternals javac;
   private final ProjectPackages project;
   private final Object context;
+  private final boolean processing;
   /** Packages found to be the project's; they stay so for the context's life (a deleted directory too). */
   private final Set<String> changeable = new HashSet<>();
   private final Set<String> parsed = new HashSet<>();
@@ -59,9 +66,11 @@ final class KeptContext {
   private Closeable roundPlatform;
   private int compiles;
 
-  KeptContext(JavacInternals javac, ProjectPackages project, List<String> options) {
+  /** @param processing whether its compiles run annotation processors (all of them, or none) */
+  KeptContext(JavacInternals javac, ProjectPackages project, List<String> options, boolean processing) {
     this.javac = javac;
     this.project = project;
+    this.processing = processing;
     this.context = javac.newContext(options);
   }
 
@@ -82,6 +91,11 @@ final class KeptContext {
       DiagnosticListener<? super JavaFileObject> diagnostics, List<String> options, List<JavaFileObject> units) {
     compiles++;
     JavacTask task = javac.task(context, tool, out, files, diagnostics, options, units);
+    if (processing) {
+      // After the task is made, not before: the context's log, made by the first task, must know the task's
+      // diagnostic listener (javac makes the compiler and the processing environment only when the task runs).
+      javac.freshProcessing(context);
+    }
     task.addTaskListener(new TaskListener() {
       @Override
       public void finished(TaskEvent event) {
@@ -109,6 +123,9 @@ final class KeptContext {
   boolean finish(JavacTask task, boolean completed) {
     closeQuietly(roundPlatform);
     roundPlatform = null;
+    if (processing) {
+      javac.closeProcessingLoaders(context);
+    }
     return completed && javac.clear(context, task);
   }
 

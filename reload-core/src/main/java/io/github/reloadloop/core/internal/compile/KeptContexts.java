@@ -14,7 +14,8 @@ import javax.tools.JavaFileObject;
 
 /**
  * javac's kept contexts, one per set of options (a batch built for two releases uses two), the least recently
- * used dropped beyond {@value #MAX_CONTEXTS}. A compile takes the context of its options if
+ * used dropped beyond {@value #MAX_CONTEXTS}; compiles with annotation processors have contexts of their own
+ * (their options differ: no {@code -proc:none}). A compile takes the context of its options if
  * {@link KeptContext#prepare()} finds it fit, else a new one, which is kept after the compile in turn.
  * Without access to javac's internals (no agent yet, another JDK's javac) there is none, and every compile
  * is fresh.
@@ -65,7 +66,7 @@ final class KeptContexts {
 
   /** A task on the kept context for {@code options}, prepared for this compile, or why there is none. */
   Run task(Writer out, JavaFileManager files, DiagnosticListener<? super JavaFileObject> diagnostics,
-      List<String> options, List<JavaFileObject> units) {
+      List<String> options, List<JavaFileObject> units, boolean processing) {
     String missing = access();
     if (missing != null) {
       return new Run(null, new Use(Use.Kind.FRESH, missing), completed -> { });
@@ -76,7 +77,7 @@ final class KeptContexts {
       if (context != null) {
         context.close();
       }
-      context = new KeptContext(javac, project, options);
+      context = new KeptContext(javac, project, options, processing);
     }
     KeptContext chosen = context;
     JavacTask task = chosen.task(tool, out, files, diagnostics, options, units);

@@ -5,8 +5,10 @@ import io.github.reloadloop.core.api.CompilerChoice;
 import io.github.reloadloop.core.internal.overlay.Overlay;
 import io.github.reloadloop.core.internal.project.ProjectLayout;
 import io.github.reloadloop.core.internal.project.WorkingDirectory;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,8 +77,28 @@ public final class PatchCompiler implements AutoCloseable {
     }
     classpath.addAll(layout.classDirectories().values());
     classpath.addAll(jvmClasspath);
-    this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath, instrumentation);
+    this.compilers = new Compilers(List.copyOf(classpath), encoding, processorPath, instrumentation,
+        warmUpSource(overlay.ownDirectory()));
     this.warmUp = new CompilerWarmUp(layout, reader, compilers, builds, selection);
+  }
+
+  /**
+   * Writes the warm-up class into the reloader's own directory (ecj compiles only sources that exist as
+   * files), before any warm-up starts: a warm-up still running when the reloader closes writes nothing after
+   * the directory is gone. {@code null} when there is no such directory or the file cannot be written.
+   */
+  private static Path warmUpSource(Path ownDirectory) {
+    if (ownDirectory == null) {
+      return null;
+    }
+    Path file = ownDirectory.resolve("warm-up").resolve(SourceCompiler.WARM_UP_CLASS + ".java");
+    try {
+      Overlay.writeAtomically(file, SourceCompiler.WARM_UP_SOURCE.getBytes(StandardCharsets.UTF_8));
+      return file;
+    } catch (IOException e) {
+      // The compilers then write the warm-up class into a temporary directory of their own.
+      return null;
+    }
   }
 
   /** The warm-up of this stage's compilers. */

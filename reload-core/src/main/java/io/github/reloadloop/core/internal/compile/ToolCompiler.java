@@ -1,7 +1,6 @@
 package io.github.reloadloop.core.internal.compile;
 
 import io.github.reloadloop.core.api.CompileProblem;
-import io.github.reloadloop.core.internal.overlay.Overlay;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -37,6 +36,8 @@ abstract class ToolCompiler implements SourceCompiler {
   private final StandardJavaFileManager fileManager;
   private final CapturingFileManager output;
   private final AnnotationProcessing processing;
+  /** The warm-up class's source file, written by the reloader into its own directory; see {@link #warmUpFrom}. */
+  private volatile Path warmUpSource;
 
   /** Thrown from inside a compile to stop it; see {@link #cancelWhen}. */
   static final class Cancelled extends RuntimeException {
@@ -111,45 +112,58 @@ abstract class ToolCompiler implements SourceCompiler {
     return compile(sources, settings, () -> false);
   }
 
+  /** Compiles the warm-up class from {@code file} (its text is {@link #WARM_UP_SOURCE}) instead of writing one. */
+  void warmUpFrom(Path file) {
+    warmUpSource = file;
+  }
+
   @Override
   public int warmUp(CompileSettings settings, int rounds, List<SourceFile> project, BooleanSupplier cancelled) {
-    Path directory;
-    SourceFile source;
-    try {
-      // ecj compiles only sources that exist as files, whatever text it is given.
-      directory = Files.createTempDirectory("reload-loop-warm-up-");
-      Path file = Files.writeString(directory.resolve(WARM_UP_CLASS + ".java"), WARM_UP_SOURCE);
-      source = new SourceFile(file, WARM_UP_SOURCE);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write the warm-up source: " + e, e);
-    }
-    try {
-      List<SourceFile> alongside = new ArrayList<>(project);
-      int done = 0;
-      while (done < rounds && !cancelled.getAsBoolean()) {
-        CompileOutput result = compile(List.of(source), settings, cancelled);
-        if (!result.succeeded()) {
-          if (cancelled.getAsBoolean()) {
-            break;
-          }
-          throw new IllegalStateException(kind().name().toLowerCase(Locale.ROOT) + " cannot compile for release "
-              + settings.release() + ": " + result.problems());
+    Path file = warmUpSource;
+    SourceFile source = new SourceFile(file == null ? temporaryWarmUpSource() : file, WARM_UP_SOURCE);
+    List<SourceFile> alongside = new ArrayList<>(project);
+    int done = 0;
+    while (done < rounds && !cancelled.getAsBoolean()) {
+      CompileOutput result = compile(List.of(source), settings, cancelled);
+      if (!result.succeeded()) {
+        if (cancelled.getAsBoolean()) {
+          break;
         }
-        // Output and errors of the project's file are of no interest: one that does not compile is left out.
-        if (!alongside.isEmpty() && !compile(alongside, settings, cancelled).succeeded()
-            && !cancelled.getAsBoolean()) {
-          alongside.clear();
-        }
-        done++;
+        throw new IllegalStateException(kind().name().toLowerCase(Locale.ROOT) + " cannot compile for release "
+            + settings.release() + ": " + result.problems());
       }
-      return done;
-    } finally {
+      // Output and errors of the project's file are of no interest: one that does not compile is left out.
+      if (!alongside.isEmpty() && !compile(alongside, settings, cancelled).succeeded()
+          && !cancelled.getAsBoolean()) {
+        alongside.clear();
+      }
+      done++;
+    }
+    return done;
+  }
+
+  /** See {@link #temporaryWarmUpSource()}. */
+  private static Path temporaryWarmUpSource;
+
+  /**
+   * The warm-up class in a temporary directory, for compilers that are not given one (no reloader directory
+   * could be made): one for the JVM's life, written once and removed when the JVM ends, so that a JVM that
+   * ends during a warm-up (it runs on a daemon thread) leaves none behind.
+   */
+  private static synchronized Path temporaryWarmUpSource() {
+    if (temporaryWarmUpSource == null || !Files.isRegularFile(temporaryWarmUpSource)) {
       try {
-        Overlay.deleteTree(directory);
+        // ecj compiles only sources that exist as files, whatever text it is given.
+        Path directory = Files.createTempDirectory("reload-loop-warm-up-");
+        directory.toFile().deleteOnExit(); // Registered first, so deleted after the file in it.
+        Path file = directory.resolve(WARM_UP_CLASS + ".java");
+        file.toFile().deleteOnExit();
+        temporaryWarmUpSource = Files.writeString(file, WARM_UP_SOURCE);
       } catch (IOException e) {
-        // A few bytes in the temporary directory; the system's temporary-file cleanup takes them.
+        throw new IllegalStateException("cannot write the warm-up source: " + e, e);
       }
     }
+    return temporaryWarmUpSource;
   }
 
   private synchronized CompileOutput compile(List<SourceFile> sources, CompileSettings settings,

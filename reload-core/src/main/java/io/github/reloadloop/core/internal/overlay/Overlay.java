@@ -104,6 +104,15 @@ public final class Overlay implements AutoCloseable {
     return classDirectory == null ? null : overlays.get(classDirectory);
   }
 
+  /**
+   * The reloader's own directory, where its overlays are (below the build directory, named after this
+   * process), for files it needs for itself; {@link #close()} removes it, and the next reloader removes it
+   * if this process ends without closing. {@code null} when it could not be made.
+   */
+  public Path ownDirectory() {
+    return roots.isEmpty() ? null : roots.get(0);
+  }
+
   /** A scratch class directory for classes compiled earlier in the same batch, or {@code null}. */
   public Path staging() {
     return staging;

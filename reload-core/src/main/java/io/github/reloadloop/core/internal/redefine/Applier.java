@@ -19,7 +19,10 @@ import java.util.function.Supplier;
  * caches a failed resolution in the caller's constant pool), redefines the loaded classes in one
  * {@code redefineClasses} call (each patch fitted to its class as loaded: members that other agents added at
  * load time are carried into it, see {@link AgentAdditions}), and writes every compiled class to the overlay, where compiles and fresh
- * class loaders find it.
+ * class loaders find it. A batch with in-place changes goes all or nothing: their companions are prepared first,
+ * then everything is redefined in one call; should a preparation fail or the JVM refuse that call, nothing of
+ * the batch has been redefined and it is applied as the planner would have planned it without the in-place
+ * changes ({@link Planner#withoutInPlace}): those classes are refused, with what uses them.
  *
  * <p>Threading: the reload thread; {@link #prepare} any thread.
  */
@@ -42,7 +45,7 @@ public final class Applier {
 
   public Applied apply(RedefinitionPlan plan) {
     List<String> warnings = new ArrayList<>();
-    if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty()) {
+    if (!plan.definitions().isEmpty() || !plan.redefinitions().isEmpty() || !plan.inPlace().isEmpty()) {
       Instrumentation jvm = instrumentation.get();
       redefiner = redefiner == null ? new Redefiner(jvm) : redefiner;
       definer = definer == null ? new ClassDefiner(jvm) : definer;
@@ -56,21 +59,52 @@ public final class Applier {
       }
     }
     long start = System.nanoTime();
-    Redefiner.Outcome outcome = plan.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
-        : redefiner.redefine(additions(instrumentation.get()).fit(plan.redefinitions(), this::runningBytes));
-    long end = System.nanoTime();
-    Map<String, RefusedClass> refused = new LinkedHashMap<>(plan.refused());
-    outcome.failures().forEach((name, why) ->
-        refused.putIfAbsent(name, plan.refusal(name, List.of(why))));
-    for (Class<?> type : outcome.redefined()) {
-      running.replaced(type, plan.redefinitions().get(type));
+    InPlaceBatch inPlace = new InPlaceBatch(plan.inPlace().values());
+    Map<String, String> notInPlace = inPlace.prepare(running);
+    Redefiner.Outcome outcome = null;
+    if (!inPlace.isEmpty() && notInPlace.isEmpty()) {
+      Map<Class<?>, byte[]> all = new LinkedHashMap<>(plan.redefinitions());
+      all.putAll(inPlace.redefinitions());
+      String refusal = redefiner.redefineAtOnce(fitted(all));
+      if (refusal == null) {
+        outcome = new Redefiner.Outcome(List.copyOf(all.keySet()), Map.of());
+        all.forEach(running::replaced);
+      } else {
+        notInPlace = inPlace.refusedByJvm(refusal);
+      }
     }
+    RedefinitionPlan done = plan;
+    if (!notInPlace.isEmpty()) {
+      // Nothing of the batch was redefined: it goes the fallback's way as a whole. Classes defined above stay
+      // defined, but nothing in their class loaders runs them: every class that uses one is held back.
+      inPlace.abandon();
+      done = Planner.withoutInPlace(plan, notInPlace);
+    }
+    Map<String, List<String>> madeInPlace = Map.of();
+    if (outcome == null) {
+      outcome = redefiner == null || done.redefinitions().isEmpty() ? new Redefiner.Outcome(List.of(), Map.of())
+          : redefiner.redefine(fitted(done.redefinitions()));
+      for (Class<?> type : outcome.redefined()) {
+        running.replaced(type, done.redefinitions().get(type));
+      }
+    } else {
+      madeInPlace = inPlace.applied();
+    }
+    long end = System.nanoTime();
+    Map<String, RefusedClass> refused = new LinkedHashMap<>(done.refused());
+    outcome.failures().forEach((name, why) -> refused.putIfAbsent(name, plan.refusal(name, List.of(why))));
     warnings.addAll(overlay.write(plan.patch().classes().stream()
         .map(c -> new Overlay.ClassFile(c.overlayDirectory(), c.name(), c.bytes())).toList()));
-    List<String> redefined = outcome.redefined().stream().map(Class::getName).distinct()
+    List<Class<?>> redefinedClasses = outcome.redefined().stream().filter(inPlace::isOwn).toList();
+    List<String> redefined = redefinedClasses.stream().map(Class::getName).distinct()
         .filter(n -> !refused.containsKey(n)).toList();
-    return new Applied(outcome.redefined(), redefined, plan.added(), List.copyOf(refused.values()),
-        Duration.ofNanos(end - start), end, warnings);
+    return new Applied(redefinedClasses, redefined, plan.added(), List.copyOf(refused.values()),
+        Duration.ofNanos(end - start), end, warnings, madeInPlace);
+  }
+
+  /** Each class file fitted to its class as loaded, with what other agents added (see {@link AgentAdditions}). */
+  private Map<Class<?>, byte[]> fitted(Map<Class<?>, byte[]> classes) {
+    return additions(instrumentation.get()).fit(classes, this::runningBytes);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.github.reloadloop.core.internal.classfile.ClassShape;
 import io.github.reloadloop.core.internal.classfile.ShapeComparison;
 import io.github.reloadloop.core.internal.compile.CompiledClass;
 import io.github.reloadloop.core.internal.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.inplace.InPlace;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * redefine, what the JVM would refuse (a changed shape, unless this JVM has enhanced redefinition), and which
  * class loaders need a class defined because they have not loaded it. A class that uses a refused class is
  * held back with it: compiled against the new shape, it would fail to link against the old one still
- * running.
+ * running. A class whose new shape differs only in private members is changed in place ({@link InPlace}),
+ * unless some class of the same batch is refused: then the batch takes the refusal's path as a whole.
  *
  * <p>Threading: the reload thread.
  */
@@ -33,6 +35,7 @@ public final class Planner {
   private final Supplier<Instrumentation> instrumentation;
   private final boolean enhanced;
   private final RunningVersions running;
+  private final InPlace inPlace = new InPlace();
 
   /**
    * @param instrumentation the JVM's instrumentation, or a supplier of {@code null} when no agent could be
@@ -60,6 +63,7 @@ public final class Planner {
     Map<String, List<String>> refusals = new LinkedHashMap<>();
     List<RedefinitionPlan.Definition> definitions = new ArrayList<>();
     List<String> added = new ArrayList<>();
+    Map<Class<?>, InPlace.Change> inPlaceChanges = new LinkedHashMap<>();
     for (CompiledClass compiled : patch.classes()) {
       Path classDirectory = compiled.classDirectory();
       List<Class<?>> versions = loaded.versions(compiled.name(), classDirectory, compiled.overlayDirectory());
@@ -74,10 +78,15 @@ public final class Planner {
         }
         ShapeComparison.Result result = current == null ? null
             : ShapeComparison.compare(current.shape(), ClassShape.parse(compiled.bytes()));
-        if (result != null && !result.redefinable() && !enhanced) {
-          refusals.put(compiled.name(), result.schemaChanges());
+        InPlace.Change change = result != null && !result.redefinable() && !enhanced && InPlace.enabled()
+            ? inPlace.plan(version, current.bytes(), compiled.bytes(), bytesByName(patch)) : null;
+        if (change != null && change.possible()) {
+          inPlaceChanges.put(version, change);
+        } else if (result != null && !result.redefinable() && !enhanced) {
+          refusals.put(compiled.name(), withReason(result.schemaChanges(), change));
         } else {
           redefinitions.put(version, compiled.bytes());
+          inPlace.forget(version); // Its shape came back: it runs as compiled.
         }
       }
       for (LoadedClasses.Loader loader : loaded.definingLoaders(classDirectory, compiled.overlayDirectory())) {
@@ -87,11 +96,64 @@ public final class Planner {
         }
       }
     }
+    if (!refusals.isEmpty()) {
+      String others = String.join(", ", refusals.keySet()) + " changed shape";
+      inPlaceChanges.forEach((type, change) -> refusals.putIfAbsent(type.getName(), notMade(change,
+          others + " in the same save, and a save goes one way")));
+      inPlaceChanges.clear();
+    }
     definitions.removeIf(d -> refusals.containsKey(d.name()));
     holdBack(redefinitions, definitions, refusals);
     Map<String, RefusedClass> refused = new LinkedHashMap<>();
     refusals.forEach((name, changes) -> refused.put(name, RedefinitionPlan.refusal(patch, name, changes)));
-    return new RedefinitionPlan(patch, supertypesFirst(definitions), redefinitions, refused, added);
+    return new RedefinitionPlan(patch, supertypesFirst(definitions), redefinitions, refused, added, inPlaceChanges);
+  }
+
+  /**
+   * The plan as the planner would have made it had its in-place changes not been possible: each is refused
+   * (with why, or with the class that could not be changed), every class that uses a refused one is held back
+   * with it, and the rest is redefined as compiled. For a batch whose in-place changes could not be applied.
+   *
+   * @param notInPlace why, by class name, for the classes whose change could not be applied
+   */
+  static RedefinitionPlan withoutInPlace(RedefinitionPlan plan, Map<String, String> notInPlace) {
+    Map<String, List<String>> refusals = new LinkedHashMap<>();
+    plan.refused().forEach((name, refused) -> refusals.put(name, refused.changes()));
+    String failed = String.join(", ", notInPlace.keySet()) + " could not be changed in place in the same save,"
+        + " and a save goes one way";
+    plan.inPlace().forEach((type, change) -> refusals.putIfAbsent(type.getName(),
+        notInPlace.containsKey(type.getName()) ? notMade(change, notInPlace.get(type.getName()))
+            : notMade(change, failed)));
+    Map<Class<?>, byte[]> redefinitions = new LinkedHashMap<>(plan.redefinitions());
+    List<RedefinitionPlan.Definition> definitions = new ArrayList<>(plan.definitions());
+    definitions.removeIf(d -> refusals.containsKey(d.name()));
+    holdBack(redefinitions, definitions, refusals);
+    Map<String, RefusedClass> refused = new LinkedHashMap<>();
+    refusals.forEach((name, changes) -> refused.put(name, plan.refused().containsKey(name)
+        ? plan.refused().get(name) : plan.refusal(name, changes)));
+    return new RedefinitionPlan(plan.patch(), definitions, redefinitions, refused, plan.added(), Map.of());
+  }
+
+  /** What an in-place change would have done, and why it was not made. */
+  private static List<String> notMade(InPlace.Change change, String why) {
+    String what = change.changes().isEmpty() ? "" : String.join(", ", change.changes()) + " ";
+    return List.of(what + "in place, not made: " + why);
+  }
+
+  /** The shape's changes, and why they cannot be made in place where the shape does not say it. */
+  private static List<String> withReason(List<String> changes, InPlace.Change change) {
+    if (change == null || change.visible()) {
+      return changes;
+    }
+    List<String> all = new ArrayList<>(changes);
+    all.add("not in place: " + change.reason());
+    return all;
+  }
+
+  private static Map<String, byte[]> bytesByName(CompiledPatch patch) {
+    Map<String, byte[]> bytes = new HashMap<>();
+    patch.classes().forEach(c -> bytes.put(c.name(), c.bytes()));
+    return bytes;
   }
 
   /**

@@ -31,13 +31,12 @@ final class Redefiner {
     if (classes.isEmpty()) {
       return new Outcome(List.of(), Map.of());
     }
-    try {
-      instrumentation.redefineClasses(definitions(classes));
+    String refusal = redefineAtOnce(classes);
+    if (refusal == null) {
       return new Outcome(List.copyOf(classes.keySet()), Map.of());
-    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
-      if (classes.size() == 1) {
-        return new Outcome(List.of(), Map.of(classes.keySet().iterator().next().getName(), describe(e)));
-      }
+    }
+    if (classes.size() == 1) {
+      return new Outcome(List.of(), Map.of(classes.keySet().iterator().next().getName(), refusal));
     }
     List<Class<?>> redefined = new ArrayList<>();
     Map<String, String> failures = new LinkedHashMap<>();
@@ -47,6 +46,20 @@ final class Redefiner {
       failures.putAll(single.failures());
     });
     return new Outcome(redefined, failures);
+  }
+
+  /**
+   * Redefines all classes in one call, which the JVM makes all or nothing.
+   *
+   * @return {@code null} when every class runs its new class file, else why the JVM refused (then none does)
+   */
+  String redefineAtOnce(Map<Class<?>, byte[]> classes) {
+    try {
+      instrumentation.redefineClasses(definitions(classes));
+      return null;
+    } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+      return describe(e);
+    }
   }
 
   private static ClassDefinition[] definitions(Map<Class<?>, byte[]> classes) {

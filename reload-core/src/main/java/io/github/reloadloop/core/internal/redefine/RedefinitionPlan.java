@@ -3,6 +3,7 @@ package io.github.reloadloop.core.internal.redefine;
 import io.github.reloadloop.core.api.RefusedClass;
 import io.github.reloadloop.core.internal.compile.CompiledClass;
 import io.github.reloadloop.core.internal.compile.CompiledPatch;
+import io.github.reloadloop.core.internal.inplace.InPlace;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,16 @@ import java.util.Map;
  * @param redefinitions loaded classes and their new class files
  * @param refused classes whose new version changed shape, or uses one that did, by name
  * @param added classes of the patch that no class loader had loaded
+ * @param inPlace loaded classes whose change of private members is made in place (see {@link InPlace})
  */
 public record RedefinitionPlan(CompiledPatch patch, List<Definition> definitions, Map<Class<?>, byte[]> redefinitions,
-    Map<String, RefusedClass> refused, List<String> added) {
+    Map<String, RefusedClass> refused, List<String> added, Map<Class<?>, InPlace.Change> inPlace) {
+
+  /** A plan with nothing changed in place. */
+  public RedefinitionPlan(CompiledPatch patch, List<Definition> definitions, Map<Class<?>, byte[]> redefinitions,
+      Map<String, RefusedClass> refused, List<String> added) {
+    this(patch, definitions, redefinitions, refused, added, Map.of());
+  }
 
   /**
    * A class to define into a class loader.

@@ -24,6 +24,11 @@
  *       is never read; the status names it.</li>
  *   <li>{@code FirstRedefinition.run} ({@code retransformClasses}): one class of the reloader's own, unchanged,
  *       when the agent loads; no class of the program.</li>
+ *   <li>In-place changes ({@code InPlaceBatch}, {@code core.internal.inplace.InPlace}): a class the user edited
+ *       whose new version changed only private members is redefined ({@code redefineClasses}, in the same call
+ *       as the batch's other classes) with its old shape and a rewritten body that calls companion classes;
+ *       the companions are new classes defined into the class's package with {@code Lookup.defineClass}. No
+ *       class the user did not edit changes.</li>
  *   <li>{@code ClassDefiner.define}: classes new in a patch, defined into the loaders that would have loaded
  *       them; no loaded class changes.</li>
  *   <li>{@code redefineModule}, in {@code JavacInternals} (opens javac's packages to reload-core) and in the

@@ -351,31 +351,240 @@ class KeptContextTests {
     assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
   }
 
+  private Path processorJar(String property) {
+    String jar = System.getProperty(property);
+    assertThat(jar).as("the build names the jar in " + property).isNotNull();
+    return Path.of(jar);
+  }
+
+  private static final String LINE = """
+      package shop;
+      import java.util.List;
+      import lombok.Builder;
+      import lombok.Singular;
+      import lombok.Value;
+      @Value
+      @Builder(toBuilder = true)
+      public class Line {
+        String sku;
+        String name;
+        int quantity;
+        @Singular List<String> notes;
+        public int total(Price p) { return quantity * p.base() * FACTOR; }
+      }
+      """;
+
   @Test
-  void lombokRunTwice_compile_freshEachTimeAndAsFreshJavacGives() throws IOException {
-    String lombok = System.getProperty("test.lombok.jar");
-    assertThat(lombok).as("the build names Lombok's jar in test.lombok.jar").isNotNull();
+  void lombokValueBuilder_severalSaves_keptContextGivesTheFreshBytes() throws IOException {
     build(Map.of("shop/Price.java", PRICE));
-    jars.add(Path.of(lombok));
-    String item = """
+    jars.add(processorJar("test.lombok.jar"));
+
+    List<KeptContexts.Use.Kind> uses = new ArrayList<>();
+    for (String factor : List.of("1", "2", "3", "2")) {
+      CompileOutput output = compile(Map.of("shop/Line.java", LINE.replace("FACTOR", factor)));
+
+      assertThat(output.succeeded()).as("%s", output.problems()).isTrue();
+      assertThat(output.classes()).containsKeys("shop.Line", "shop.Line$LineBuilder");
+      assertThat(new String(output.classes().get("shop.Line"), StandardCharsets.ISO_8859_1))
+          .as("Lombok's getter").contains("getQuantity");
+      uses.add(lastUse());
+      patch(output);
+    }
+    assertThat(uses).as(kept().lastUse().toString()).containsExactly(KeptContexts.Use.Kind.NEW,
+        KeptContexts.Use.Kind.KEPT, KeptContexts.Use.Kind.KEPT, KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void lombokClassUsedByAnotherFile_savedTogetherThenApart_keptContextGivesTheFreshBytes() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    String data = """
         package shop;
-        @lombok.Value
-        public class Item {
-          String name;
-          int quantity;
-          public int total(Price p) { return quantity * p.base() * FACTOR; }
+        @lombok.Data
+        @lombok.AllArgsConstructor
+        public class Customer {
+          private String name;
+          private int visits;
+          public boolean regular() { return visits > LIMIT; }
+        }
+        """;
+    String user = """
+        package shop;
+        public class Greeting {
+          public String text(Customer c) { return (c.regular() ? "welcome back " : "hello ") + c.getName() + SUFFIX; }
         }
         """;
 
-    for (String factor : List.of("1", "2")) {
-      CompileOutput output = compile(Map.of("shop/Item.java", item.replace("FACTOR", factor)));
+    patch(compile(Map.of("shop/Customer.java", data.replace("LIMIT", "3"),
+        "shop/Greeting.java", user.replace("SUFFIX", "\"!\""))));
+    patch(compile(Map.of("shop/Greeting.java", user.replace("SUFFIX", "\".\""))));
+    CompileOutput last = compile(Map.of("shop/Customer.java", data.replace("LIMIT", "5")));
+
+    assertThat(last.succeeded()).as("%s", last.problems()).isTrue();
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void processorsOnThePath_warmedUp_firstSaveRunsOnTheKeptContextWithThem() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    assertThat(kept().warmUp(RELEASE_17, 2, List.of(), () -> false)).isEqualTo(2);
+
+    CompileOutput output = compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "2")));
+
+    assertThat(output.classes()).containsKey("shop.Line$LineBuilder");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  private static final String VIEW = """
+      package shop;
+      @lombok.Data
+      public class LineView {
+        private String label;
+        private int quantity;
+      }
+      """;
+
+  private static final String MAPPER = """
+      package shop;
+      import org.mapstruct.Mapper;
+      import org.mapstruct.Mapping;
+      @Mapper
+      public interface LineMapper {
+        @Mapping(target = "label", source = "SOURCE")
+        LineView toView(Line line);
+      }
+      """;
+
+  /** The project with Lombok and MapStruct on the class path, and its Lombok classes compiled and patched. */
+  private void mapStructProject() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    jars.add(processorJar("test.mapstruct.jar"));
+    jars.add(processorJar("test.mapstruct.processor.jar"));
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"), "shop/LineView.java", VIEW)));
+  }
+
+  @Test
+  void mapStructMapper_annotationChanged_implementationRegeneratedAsFreshJavacDoes() throws IOException {
+    mapStructProject();
+
+    List<KeptContexts.Use.Kind> uses = new ArrayList<>();
+    for (String source : List.of("sku", "name", "sku")) {
+      CompileOutput output = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", source)));
 
       assertThat(output.succeeded()).as("%s", output.problems()).isTrue();
-      assertThat(new String(output.classes().get("shop.Item"), StandardCharsets.ISO_8859_1))
-          .as("Lombok's getter").contains("getQuantity");
-      assertThat(kept().lastUse()).isEqualTo(new KeptContexts.Use(KeptContexts.Use.Kind.FRESH,
-          "annotation processors run"));
+      assertThat(new String(output.classes().get("shop.LineMapperImpl"), StandardCharsets.ISO_8859_1))
+          .as("the generated implementation reads the mapped property")
+          .contains(source.equals("sku") ? "getSku" : "getName");
+      uses.add(lastUse());
+      patch(output);
     }
+    assertThat(uses).containsOnly(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void mapStructMapperWithAnError_thenFixed_failsThenCompilesAsFreshJavacDoes() throws IOException {
+    mapStructProject();
+
+    CompileOutput wrong = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "colour")));
+    CompileOutput fixed = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
+
+    assertThat(wrong.problems()).as("MapStruct's error on an unknown property").isNotEmpty();
+    assertThat(fixed.succeeded()).as("%s", fixed.problems()).isTrue();
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void lombokFieldAddedThenRemoved_usedFromAnotherFile_keptContextSeesWhatLombokGeneratesNow() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(processorJar("test.lombok.jar"));
+    String withColour = LINE.replace("FACTOR", "1").replace("int quantity;", "int quantity;\n  String colour;");
+    String order = """
+        package shop;
+        public class Order {
+          public String colourOf() { return Line.builder().sku("a").colour("red").build().getColour(); }
+        }
+        """;
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"))));
+
+    CompileOutput added = compile(Map.of("shop/Line.java", withColour));
+    patch(added);
+    CompileOutput used = compile(Map.of("shop/Order.java", order));
+    patch(used);
+    patch(compile(Map.of("shop/Line.java", LINE.replace("FACTOR", "1"))));
+    CompileOutput usedAfterRemoval = compile(Map.of("shop/Order.java", order));
+
+    assertThat(new String(added.classes().get("shop.Line$LineBuilder"), StandardCharsets.ISO_8859_1))
+        .as("Lombok's builder has the new field's setter").contains("colour");
+    assertThat(used.succeeded()).as("%s", used.problems()).isTrue();
+    assertThat(usedAfterRemoval.problems()).as("the builder has lost colour(), as a fresh javac says")
+        .isNotEmpty();
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void mapStructTargetGainsAProperty_mapperSavedAlone_implementationMapsItAsFreshJavacDoes() throws IOException {
+    mapStructProject();
+    patch(compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name"))));
+
+    patch(compile(Map.of("shop/LineView.java", VIEW.replace("private int quantity;",
+        "private int quantity;\n  private String sku;"))));
+    CompileOutput mapper = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
+
+    assertThat(new String(mapper.classes().get("shop.LineMapperImpl"), StandardCharsets.ISO_8859_1))
+        .as("the implementation maps the target's new property").contains("setSku");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void mapperNoLongerAnnotated_compile_generatesNoImplementationAsFreshJavacDoes() throws IOException {
+    mapStructProject();
+
+    CompileOutput annotated = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")));
+    CompileOutput plain = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "name")
+        .replace("@Mapper\n", "")));
+    CompileOutput again = compile(Map.of("shop/LineMapper.java", MAPPER.replace("SOURCE", "sku")));
+
+    assertThat(annotated.classes()).containsKey("shop.LineMapperImpl");
+    assertThat(plain.classes()).containsOnlyKeys("shop.LineMapper");
+    assertThat(new String(again.classes().get("shop.LineMapperImpl"), StandardCharsets.ISO_8859_1))
+        .as("generated again once annotated again").contains("getSku");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
+  }
+
+  @Test
+  void sourceGeneratedIntoANewPackageThenNoLonger_compile_failsAsFreshJavacDoes() throws IOException {
+    build(Map.of("shop/Price.java", PRICE));
+    jars.add(io.github.reloadloop.core.processors.ProcessorFixtures.processor(directory.resolve("stamps"),
+        "stamps.StampProcessor", """
+            for (javax.lang.model.element.Element e : round.getRootElements()) {
+              if (e.getAnnotation(Deprecated.class) != null) {
+                String simple = e.getSimpleName() + "Stamp";
+                try (java.io.Writer w = processingEnv.getFiler().createSourceFile("gen.stamps." + simple, e)
+                    .openWriter()) {
+                  w.write("package gen.stamps; public class " + simple + " { public static String of() { return \\""
+                      + e.getSimpleName() + "\\"; } }");
+                }
+              }
+            }
+            """));
+    String tagged = """
+        package shop;
+        ANNOTATION public class Tagged { public String stamp() { return gen.stamps.TaggedStamp.of(); } }
+        """;
+    // The first save does not compile (another file has an error), so nothing of it reaches the overlay;
+    // the processor has generated gen.stamps.TaggedStamp all the same.
+    CompileOutput broken = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "@Deprecated"),
+        "shop/Broken.java", "package shop; class Broken { int x() { return \"no\"; } }"));
+    CompileOutput untagged = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "")));
+    CompileOutput retagged = compile(Map.of("shop/Tagged.java", tagged.replace("ANNOTATION", "@Deprecated")));
+
+    assertThat(broken.problems()).hasSize(1);
+    assertThat(untagged.problems()).as("gen.stamps is gone: the kept context must not find its old class")
+        .isNotEmpty();
+    assertThat(retagged.classes()).containsKeys("shop.Tagged", "gen.stamps.TaggedStamp");
+    assertThat(lastUse()).as(kept().lastUse().toString()).isEqualTo(KeptContexts.Use.Kind.KEPT);
   }
 
   @Test

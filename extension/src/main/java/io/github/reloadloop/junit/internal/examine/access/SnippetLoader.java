@@ -86,13 +86,8 @@ public final class SnippetLoader implements LoaderDelegate {
     return Class.forName(name, false, lookup.lookupClass().getClassLoader());
   }
 
-  /** How many snippet classes were loaded so far; a mark for {@link #loadedSince}. */
-  public int loadedCount() {
-    return loaded.size();
-  }
-
-  /** The snippet classes loaded after {@code mark}: after a declaration, the class that holds it is among them. */
-  public List<Class<?>> loadedSince(int mark) {
-    return List.copyOf(loaded.subList(mark, loaded.size()));
+  /** The snippet classes loaded so far, oldest first: after a declaration, the class that holds it is among them. */
+  public List<Class<?>> loaded() {
+    return List.copyOf(loaded);
   }
 }
