@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -76,13 +79,39 @@ class FallbackAndRevalidationEndToEndTests {
         .contains("PASSED B_TagTest > matchesTag_ignoresSurroundingSpaces() after 1 rerun")
         .contains("BUILD SUCCESS");
     assertThat(exit).as("mvn exit code").isZero();
-    for (String test : new String[] {"A_NetworkTest", "B_TagTest", "C_GreeterTest", "D_HandlersTest",
-        "E_FreshNetworkTest", "F_ClassTest", "G_NetworkAgainTest"}) {
-      SurefireReport report = project.report("shop." + test);
-      assertThat(report.failures() + report.errors()).as(test + ": " + report.xml()).isZero();
-    }
+    assertReportedAsAPlainRun(project, screen);
     assertThat(project.report("shop.D_HandlersTest").xml()).as("the fresh run, reported under the original name")
         .contains("classname=\"shop.D_HandlersTest\"");
+    List<String> freshLines = SurefireConsole.linesWith(screen, "in a fresh class loader (reload-loop-fresh-",
+        "run in a fresh class loader", "ran in a fresh class loader;");
+    assertThat(freshLines).as("the console's lines about fresh class loaders: one per class at most, the"
+        + " announcement, the summary").hasSizeLessThanOrEqualTo(SurefireConsole.testMethods(project.directory()).size() + 2)
+        .anyMatch(line -> line.contains("later tests that reach Greeter run in a fresh class loader"))
+        .anyMatch(line -> line.matches(".*\\d+ tests? in \\d+ class(es)? ran in a fresh class loader; all passed.*"));
+    assertThat(SurefireConsole.linesWith(screen, "revalidated, ", "revalidated ")).as("revalidation: a line per class"
+        + " and a total").anyMatch(line -> line.matches(".*revalidated \\d+ tests? in \\d+ class(es)?: .*"));
+  }
+
+  /**
+   * Surefire's console line for each test class, its summary and its XML reports count what a plain run of the
+   * fixed code counts: each test once, none skipped, failed or in error, and no {@code [WARNING]} (issue 30).
+   */
+  private static void assertReportedAsAPlainRun(FixtureProject project, String screen) throws Exception {
+    Map<String, Integer> plain = SurefireConsole.testMethods(project.directory());
+    SurefireConsole surefire = SurefireConsole.of(screen, plain.keySet());
+    Map<String, String> expected = new TreeMap<>();
+    plain.forEach((testClass, tests) -> expected.put(testClass, SurefireConsole.passed(tests)));
+    assertThat(new TreeMap<>(surefire.classLines())).as(TmuxSession.tail(screen, 80)).isEqualTo(expected);
+    assertThat(surefire.summary()).as(TmuxSession.tail(screen, 80))
+        .isEqualTo(SurefireConsole.passed(plain.values().stream().mapToInt(Integer::intValue).sum()));
+    assertThat(screen).doesNotContain("[WARNING] Tests run:");
+    for (Map.Entry<String, Integer> testClass : plain.entrySet()) {
+      SurefireReport report = project.report(testClass.getKey());
+      assertThat(List.of(report.tests(), report.failures(), report.errors(), report.skipped()))
+          .as(report.xml()).isEqualTo(List.of(testClass.getValue(), 0, 0, 0));
+      assertThat(Pattern.compile("<testcase ").matcher(report.xml()).results().count()).as(report.xml())
+          .isEqualTo(testClass.getValue().longValue());
+    }
   }
 
   @Test

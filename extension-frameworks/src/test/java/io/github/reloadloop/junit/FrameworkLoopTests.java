@@ -103,9 +103,10 @@ class FrameworkLoopTests {
 
     assertPassedAfterOneRerun(results, console, "OrderServiceTests", "a_goldOrder_savedAtTheGoldPrice()");
     assertThat(console.transcript()).contains("the rerun uses a fresh class loader")
-        .contains("b_anotherGoldOrder_savedAtTheGoldPrice(): 1 test passed in a fresh class loader");
+        .contains("OrderServiceTests: 1 test passed in a fresh class loader");
     results.testEvents().assertThatEvents()
         .haveExactly(1, event(test("b_anotherGoldOrder_savedAtTheGoldPrice"), finishedSuccessfully()));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
   }
 
   /**
@@ -123,6 +124,7 @@ class FrameworkLoopTests {
 
     assertPassedAfterOneRerun(results, console, "OrderServiceTests", "a_goldOrder_savedAtTheGoldPrice()");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("goldOrderTotal"), finishedSuccessfully()));
+    LauncherRecorder.assertReportedLikeAPlainRun(results); // The later class's original reports its fresh run.
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.reloadloop.junit;
 
+import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.loop.ClassLevel;
 import io.github.reloadloop.junit.internal.loop.FailureLoop;
@@ -15,6 +16,7 @@ import java.lang.reflect.Method;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
@@ -80,7 +82,8 @@ import org.junit.platform.engine.UniqueId;
  * @since 0.1.0
  */
 public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
-    InvocationInterceptor, BeforeAllCallback, ExecutionCondition, TestWatcher, TestInstancePreConstructCallback {
+    InvocationInterceptor, BeforeAllCallback, AfterAllCallback, ExecutionCondition, TestWatcher,
+    TestInstancePreConstructCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReloadLoop.class);
 
@@ -91,12 +94,25 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    session(context); // Start the reloader early, so that it is warm and watching when a test fails.
+    // Starts the reloader early, so that it is warm and watching when a test fails.
+    FreshOutcomes fresh = replaying(context);
+    if (fresh != null) {
+      fresh.beforeChildren(context.getUniqueId());
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    LoopSession session = session(context);
+    if (session != null && !session.freshOutcomes().isEmpty()) {
+      session.freshOutcomes().afterChildren(context.getUniqueId());
+    }
   }
 
   /**
    * While some class changed shape, runs a class, nested class or test that can reach it in a fresh class
-   * loader first, and skips the original (the end-of-run engine reports the fresh results).
+   * loader first; the original then reports what it did there (its own code is skipped, see the
+   * interceptors), so that every report counts each test once, with its real result.
    */
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -126,13 +142,16 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
 
   private static void recordResult(ExtensionContext context, boolean passed) {
     LoopSession session = session(context);
-    if (session != null) {
+    if (session != null && replaying(context) == null) { // A fresh run recorded its tests already.
       session.tests().record(context.getUniqueId(), passed, context);
     }
   }
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    if (replaying(context) != null) {
+      throw throwable; // The failure of a fresh run: it had its turn at the console there.
+    }
     loop(context, throwable, "test");
   }
 
@@ -161,9 +180,9 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   }
 
   /**
-   * Before a test instance is made: a class that ran whole in a fresh loader after a fix ends here, and a
-   * class that uses Spring's test context gets it loaded now, so that a context that will not start stops at
-   * the console.
+   * Before a test instance is made: a class that ran whole in a fresh loader after a fix of its Spring context
+   * ends here, and a class that uses Spring's test context gets it loaded now, so that a context that will not
+   * start stops at the console (not for a class that ran in a fresh loader: none of its own code runs).
    */
   @Override
   public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context)
@@ -173,16 +192,23 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
       return;
     }
     ClassLevel.abortIfServed(context);
-    if (session.active()) {
+    if (session.active() && replaying(context) == null) {
       rethrow(() -> new ClassLevel(session).beforeInstance(factoryContext.getTestClass(), context));
     }
   }
 
-  /** A test class constructor that fails stops at the console; a fixed one makes the instance again. */
+  /**
+   * A test class whose tests ran in a fresh class loader is not constructed: no code of the original runs. A
+   * test class constructor that fails stops at the console; a fixed one makes the instance again.
+   */
   @Override
   public <T> T interceptTestClassConstructor(Invocation<T> invocation,
       ReflectiveInvocationContext<Constructor<T>> invocationContext, ExtensionContext extensionContext)
       throws Throwable {
+    if (replaying(extensionContext) != null) {
+      invocation.skip();
+      return FreshOutcomes.withoutConstructor(invocationContext.getExecutable().getDeclaringClass());
+    }
     LoopSession session = session(extensionContext);
     if (session == null || !session.active()) {
       return invocation.proceed();
@@ -194,6 +220,16 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   public void interceptBeforeAllMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
     recordCall(BeforeAll.class, invocation, invocationContext, extensionContext);
+  }
+
+  @Override
+  public void interceptBeforeEachMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
+    if (replaying(extensionContext) != null) {
+      invocation.skip();
+    } else {
+      invocation.proceed();
+    }
   }
 
   @Override
@@ -213,9 +249,16 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     recordCall(AfterAll.class, invocation, invocationContext, extensionContext);
   }
 
-  /** Records a lifecycle method call while it runs, so that its exception handler can call it again. */
+  /**
+   * Runs a lifecycle method, unless its test or class ran in a fresh class loader (then it ran there), and
+   * records the call while it runs, so that its exception handler can call it again.
+   */
   private static void recordCall(Class<? extends Annotation> kind, Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> call, ExtensionContext context) throws Throwable {
+    if (replaying(context) != null) {
+      invocation.skip();
+      return;
+    }
     LoopSession session = session(context);
     if (session == null || !session.active()) {
       invocation.proceed();
@@ -268,10 +311,27 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     runAgainstCurrentCode(invocation, extensionContext);
   }
 
+  /** A test factory whose tests ran in a fresh class loader makes the same dynamic tests, which end as they did there. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext extensionContext) throws Throwable {
+    FreshOutcomes fresh = replaying(extensionContext);
+    if (fresh != null) {
+      invocation.skip();
+      return (T) fresh.dynamicTests(extensionContext.getUniqueId());
+    }
+    return invocation.proceed();
+  }
+
   /** Dynamic tests have no exception handlers, so their failures enter the loop here. */
   @Override
   public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
       ExtensionContext extensionContext) throws Throwable {
+    if (replaying(extensionContext) != null) {
+      invocation.proceed(); // Made by the factory above: it ends as the test ended in a fresh class loader.
+      return;
+    }
     if (passedByRerun(extensionContext)) {
       invocation.skip();
       return;
@@ -295,13 +355,37 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
     new FailureLoop(session).handle(context, throwable, phase);
   }
 
-  /** Skips a test whose rerun already passed (its {@code @BeforeEach} had failed): it must not run again. */
+  /**
+   * Skips a test whose rerun already passed (its {@code @BeforeEach} had failed): it must not run again; and
+   * a test that ran in a fresh class loader, which ends as it ended there.
+   */
   private static void runAgainstCurrentCode(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    FreshOutcomes fresh = replaying(context);
+    if (fresh != null) {
+      invocation.skip();
+      String id = context.getUniqueId();
+      fresh.note(id).ifPresent(note -> context.publishReportEntry("reload-loop", note));
+      fresh.replay(id);
+      return;
+    }
     if (passedByRerun(context)) {
       invocation.skip();
       return;
     }
     invocation.proceed();
+  }
+
+  /**
+   * The fresh runs' outcomes when the test or container in {@code context} ran in a fresh class loader (its
+   * original only reports what it did there), else {@code null}.
+   */
+  private static FreshOutcomes replaying(ExtensionContext context) {
+    LoopSession session = session(context);
+    if (session == null || session.freshOutcomes().isEmpty()) {
+      return null;
+    }
+    FreshOutcomes fresh = session.freshOutcomes();
+    return fresh.covers(context.getUniqueId()) ? fresh : null;
   }
 
   private static boolean passedByRerun(ExtensionContext context) {

@@ -1,10 +1,10 @@
 package io.github.reloadloop.junit;
 
 import static io.github.reloadloop.junit.LauncherRecorder.container;
+import static io.github.reloadloop.junit.LauncherRecorder.reportedByJupiter;
 import static io.github.reloadloop.junit.LauncherRecorder.reportedByReloadLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.not;
-import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -461,6 +461,11 @@ class ClassLevelTests {
     assertThat(project.staticField("shop.CleanupTest", "bodies")).as("the body ran once").isEqualTo(1);
   }
 
+  /**
+   * The class ran whole in a fresh loader; the original then reports it as a plain run would: its test once,
+   * passed, under its own identity, nothing aborted or skipped, and its own code (the {@code @AfterAll} that
+   * would fail on the old seed) does not run again.
+   */
   @Test
   void failingBeforeAll_fixChangesShape_theClassRunsInAFreshLoaderInsteadOfTheOriginal() throws Exception {
     project.testSource("shop/SeededTest.java", SEEDED_WITH_AFTER_ALL).compile();
@@ -468,16 +473,40 @@ class ClassLevelTests {
 
     EngineExecutionResults results = project.run("shop.SeededTest", console);
 
-    results.containerEvents().assertThatEvents().haveExactly(1, event(container("SeededTest"),
-        abortedWithReason(message(m -> m.contains("ran in a fresh class loader")))));
+    results.containerEvents().assertThatEvents().haveExactly(1, event(container("SeededTest"), finishedSuccessfully()));
     results.testEvents().assertThatEvents()
-        .haveExactly(1, event(reportedByReloadLoop(), test("first"), finishedSuccessfully()));
-    results.allEvents().assertStatistics(s -> s.failed(0));
+        .haveExactly(1, event(reportedByJupiter(), test("first"), finishedSuccessfully()));
+    results.allEvents().assertStatistics(s -> s.failed(0).aborted(0));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
     assertThat(console.transcript())
         .contains("changed shape: shop.Inventory; the rerun uses a fresh class loader")
         .contains("PASSED @BeforeAll seed() of SeededTest after 1 rerun")
         .contains("SeededTest: 1 test passed in a fresh class loader");
     assertThat(console.reads.get()).as("the original's @AfterAll did not run to fail again").isEqualTo(1);
+  }
+
+  /**
+   * A constructor fixed by a change of shape: the class runs whole in a fresh loader, and the original's two
+   * tests end as they ended there, without the original's constructor running again.
+   */
+  @Test
+  void failingConstructor_fixChangesShape_theOriginalsTestsEndAsInTheFreshLoader() throws Exception {
+    project.testSource("shop/ShelfTest.java", SHELF_TEST).compile();
+    ScriptedConsole console = fixing(FIX_WITH_NEW_METHOD);
+
+    EngineExecutionResults results = project.run("shop.ShelfTest", console);
+
+    results.testEvents().assertThatEvents()
+        .haveExactly(1, event(reportedByJupiter(), test("first"), finishedSuccessfully()))
+        .haveExactly(1, event(reportedByJupiter(), test("second"), finishedSuccessfully()));
+    results.allEvents().assertStatistics(s -> s.failed(0).aborted(0));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
+    assertThat(console.transcript())
+        .contains("PASSED the constructor of ShelfTest after 1 rerun")
+        .contains("ShelfTest: 2 tests passed in a fresh class loader");
+    assertThat(project.staticField("shop.ShelfTest", "made")).as("the original's constructor ran once, and failed")
+        .isEqualTo(1);
+    assertThat(console.reads.get()).isEqualTo(1);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.reloadloop.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.assertj.core.api.Condition;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
 import org.junit.platform.testkit.engine.ExecutionRecorder;
 
 /**
@@ -45,6 +48,45 @@ final class LauncherRecorder implements TestExecutionListener {
   static Condition<Event> reportedByReloadLoop() {
     return new Condition<>(event -> event.getTestDescriptor().getUniqueId().getEngineId()
         .filter("reload-loop"::equals).isPresent(), "reported by the reload-loop engine");
+  }
+
+  /** An event of Jupiter's own run: a result reported in place, under the test's own identity. */
+  static Condition<Event> reportedByJupiter() {
+    return new Condition<>(event -> event.getTestDescriptor().getUniqueId().getEngineId()
+        .filter("junit-jupiter"::equals).isPresent(), "reported by Jupiter's own run");
+  }
+
+  /**
+   * Checks that the run reads like a plain run: every test reported once, by Jupiter, nothing skipped, no
+   * test or container of the reload-loop engine.
+   */
+  static void assertReportedLikeAPlainRun(EngineExecutionResults results) {
+    results.allEvents().assertThatEvents().as("nothing skipped")
+        .noneMatch(event -> event.getType() == EventType.SKIPPED);
+    results.allEvents().assertThatEvents().as("nothing reported by the reload-loop engine but its root")
+        .noneMatch(event -> event.getTestDescriptor().getUniqueId().getEngineId().filter("reload-loop"::equals)
+            .isPresent() && event.getTestDescriptor().getUniqueId().getSegments().size() > 1);
+    java.util.Map<UniqueId, Long> finished = new java.util.HashMap<>();
+    results.testEvents().finished().stream()
+        .forEach(event -> finished.merge(event.getTestDescriptor().getUniqueId(), 1L, Long::sum));
+    assertThat(finished).as("each test finished once").allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+  }
+
+  /**
+   * How each test and container of the run ended, by unique id: {@code SKIPPED} or the status it finished
+   * with; a test reported twice would keep its last.
+   */
+  static Map<String, String> outcomes(EngineExecutionResults results) {
+    Map<String, String> outcomes = new java.util.TreeMap<>();
+    results.allEvents().stream().forEach(event -> {
+      if (event.getType() == EventType.SKIPPED) {
+        outcomes.put(event.getTestDescriptor().getUniqueId().toString(), "SKIPPED");
+      } else if (event.getType() == EventType.FINISHED) {
+        outcomes.put(event.getTestDescriptor().getUniqueId().toString(),
+            event.getPayload(TestExecutionResult.class).map(r -> r.getStatus().name()).orElse("?"));
+      }
+    });
+    return outcomes;
   }
 
   /** A container of Jupiter's own run whose unique id names this class. */

@@ -131,7 +131,8 @@ class SchemaChangeTests {
     assertThat(System.getProperty("acme.later.loader")).as("the class loader of the later test")
         .startsWith("reload-loop-fresh-");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("laterTestSeesTheNewCodeToo"),
-        LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
+        LauncherRecorder.reportedByJupiter(), finishedSuccessfully()));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
   }
 
   @Test
@@ -194,7 +195,8 @@ class SchemaChangeTests {
 
     assertThat(console.transcript()).doesNotContain("setup saw").contains("SetupTest: 1 test passed in a fresh class loader");
     results.testEvents().assertThatEvents().haveExactly(1, event(test("usesSetup"),
-        LauncherRecorder.reportedByReloadLoop(), finishedSuccessfully()));
+        LauncherRecorder.reportedByJupiter(), finishedSuccessfully()));
+    LauncherRecorder.assertReportedLikeAPlainRun(results);
     results.testEvents().assertStatistics(s -> s.failed(0));
   }
 

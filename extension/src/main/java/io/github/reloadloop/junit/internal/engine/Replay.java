@@ -11,9 +11,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Reports the tests of a nested run again, as dynamic tests of the {@code reload-loop} engine, mirroring
- * their tree below the Jupiter engine: same display names, sources and legacy reporting names, so that
- * reports file each result under the original class and method.
+ * Reports tests of a nested run again, as dynamic tests of the {@code reload-loop} engine, mirroring their
+ * tree below the Jupiter engine: same display names, sources and legacy reporting names, so that reports file
+ * each result under the original class and method (Surefire as a second run of a test it has, counted once,
+ * by its last run).
  */
 final class Replay {
 
@@ -44,8 +45,8 @@ final class Replay {
   private void mirror(TestPlan plan, TestIdentifier original, TestDescriptor parent, UniqueId id, ReplayedRun run) {
     Optional<String> skipped = run.skipReason(original);
     Optional<TestExecutionResult> result = run.resultOf(original);
-    if (skipped.isEmpty() && result.isEmpty()) {
-      return; // Not part of what ran (a sibling outside the selection).
+    if ((skipped.isEmpty() && result.isEmpty()) || !run.reports(original)) {
+      return; // Not part of what ran (a sibling outside the selection), or reported by Jupiter's run already.
     }
     MirrorDescriptor descriptor = new MirrorDescriptor(id, original);
     parent.addChild(descriptor);

@@ -1,8 +1,5 @@
 package io.github.reloadloop.junit.internal.fallback;
 
-import static io.github.reloadloop.junit.internal.run.Words.plural;
-
-import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.internal.graph.ClassGraph;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import io.github.reloadloop.junit.internal.rerun.RunResults;
@@ -12,6 +9,7 @@ import io.github.reloadloop.junit.internal.run.Resolution;
 import io.github.reloadloop.junit.internal.run.RunContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +28,13 @@ import org.junit.platform.launcher.TestPlan;
  * class is stale (its newest version changed shape and runs only in a fresh loader), a test class, a
  * {@code @Nested} class or a test that can reach a stale class (through {@link ClassGraph}) is run, whole,
  * in a fresh class loader before Jupiter would start it: its {@code @BeforeAll}, constructor, extensions and
- * {@code @BeforeEach} all run against the new code, never against the old. Jupiter then skips the original,
- * and the end-of-run engine reports the fresh results under the original names. Tests that cannot reach a
- * stale class run as usual, in the original loader, where every other change was redefined in place.
+ * {@code @BeforeEach} all run against the new code, never against the old. Jupiter then executes the
+ * original with everything of its own skipped, each test ending as it ended in the fresh loader
+ * ({@link FreshOutcomes}), so that reports see each test once, with its real result. Tests that cannot reach
+ * a stale class run as usual, in the original loader, where every other change was redefined in place.
+ *
+ * <p>A test class still to come runs in its reload's fresh suite ({@link FreshSuite}); the tests still to
+ * come in the class that was running when the reload came run together, in one nested run.
  */
 public final class FreshRuns {
 
@@ -41,6 +43,8 @@ public final class FreshRuns {
 
   private final RunContext run;
   private final Supplier<TestPlan> outerPlan;
+  private final FreshOutcomes outcomes = new FreshOutcomes();
+  private final FreshReport console;
   /** The current generation's suite, and older ones not closed yet (closing them is the outer thread's). */
   private FreshSuite suite;
   private final List<FreshSuite> retired = new ArrayList<>();
@@ -49,6 +53,7 @@ public final class FreshRuns {
   public FreshRuns(RunContext run, Supplier<TestPlan> outerPlan) {
     this.run = run;
     this.outerPlan = outerPlan;
+    this.console = new FreshReport(run.report());
   }
 
   /**
@@ -64,11 +69,23 @@ public final class FreshRuns {
     }
   }
 
+  /** What the fresh runs did, for Jupiter's execution of the original tests to report. */
+  public FreshOutcomes outcomes() {
+    return outcomes;
+  }
+
   /**
    * The condition for a class, a nested class or a test: enabled when it reaches no stale class; otherwise
-   * it has just run in a fresh loader, and the original is disabled with a reason that says so.
+   * it runs in a fresh loader now (unless it did already, as part of a larger fresh run), and the original is
+   * enabled to report what it did there, or disabled as it was there.
    */
   public ConditionEvaluationResult evaluate(ExtensionContext context) {
+    if (!outcomes.isEmpty()) {
+      String id = context.getUniqueId();
+      if (outcomes.covers(id)) {
+        return outcomes.condition(id);
+      }
+    }
     Set<String> stale = run.changes().stale();
     Optional<Class<?>> testClass = context.getTestClass();
     if (stale.isEmpty() || testClass.isEmpty()) {
@@ -79,11 +96,11 @@ public final class FreshRuns {
     if (reached.isEmpty()) {
       return ConditionEvaluationResult.enabled("reaches no class that changed shape");
     }
-    String why = "reaches " + String.join(", ", reached) + ", which changed shape"
-        + reach.reflectiveVia().filter(via -> !reach.classes().containsAll(reached))
-            .map(via -> ", through " + via + ", which looks classes up by name").orElse("");
+    String why = "reaches " + String.join(", ", reached) + ", which changed shape";
+    String reflective = reach.reflectiveVia().filter(via -> !reach.classes().containsAll(reached))
+        .map(via -> why + ", through " + via + ", which looks classes up by name").orElse("");
     try {
-      return runFresh(context, why);
+      return runFresh(context, stale, reflective.isEmpty() ? why : reflective, reflective);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + context.getDisplayName()
@@ -91,37 +108,69 @@ public final class FreshRuns {
     }
   }
 
-  private ConditionEvaluationResult runFresh(ExtensionContext context, String why) throws InterruptedException {
+  private ConditionEvaluationResult runFresh(ExtensionContext context, Set<String> stale, String why,
+      String reflective) throws InterruptedException {
+    console.announce(stale);
+    String id = context.getUniqueId();
     FreshSuite suite = suiteFor(context);
-    Optional<RunResults> inSuite = suite == null ? Optional.empty() : suite.run(context.getUniqueId());
+    Optional<RunResults> inSuite = suite == null ? Optional.empty() : suite.run(id);
     ClassLoader loader = inSuite.isPresent() ? suite.loader() : run.loaders().fresh();
-    RunResults results = inSuite.isPresent() ? inSuite.get()
-        : run.rerunner().run(List.of(context.getUniqueId()), loader);
-    String note = serve(context.getDisplayName(), results, loader, why);
-    return ConditionEvaluationResult.disabled(note + "; its results are reported by the reload-loop engine");
+    List<String> roots = inSuite.isPresent() ? List.of(id) : withSiblingsToCome(context, stale);
+    String where = "a fresh class loader (" + loaderName(loader) + ")";
+    RunResults results = inSuite.isPresent() ? inSuite.get() : run.rerunner().run(roots, loader);
+    String note = "ran in " + where + " because it " + why;
+    Tally tally = resolve(results, note);
+    outcomes.keep(roots, results, tally.finals, note);
+    reportNewTests(results, tally.finals, note);
+    console.ran(topLevelClass(context), tally.passed, tally.failed, where, reflective);
+    return outcomes.condition(id);
   }
 
   /**
-   * Takes the tests of a nested run in a fresh class loader in place of their originals: a failed one enters
-   * the loop, each is recorded, the run is kept for the end-of-run engine to report under the original names,
-   * and a line on the console says how they went. Returns the note that says where they ran and why.
+   * Takes the tests of a class that ran whole in a fresh class loader after a fix of one of its phases
+   * ({@code ClassLevel}) in place of their originals: a failed one enters the loop, each is recorded, and the
+   * console counts them. Returns the note that says where they ran and why.
    *
-   * @param displayName what ran there: a class, a nested class or a test
-   * @param why {@code reaches shop.Pricing, which changed shape}
+   * @param classContext the class that ran there
+   * @param why {@code reaches shop.Pricing, which changed shape, after ...}
+   * @param replayed whether Jupiter's run of the original goes on and ends each test as it ended there (its own
+   *     code skipped, as for a class that runs in a fresh loader before it starts); otherwise the original's
+   *     tests end aborted and the end-of-run engine reports the fresh results under their names
    */
-  public String serve(String displayName, RunResults results, ClassLoader loader, String why)
-      throws InterruptedException {
+  public String serve(ExtensionContext classContext, RunResults results, ClassLoader loader, String why,
+      boolean replayed) throws InterruptedException {
     String where = "a fresh class loader (" + loaderName(loader) + ")";
-    Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
-    int passed = 0;
-    List<String> failed = new ArrayList<>();
+    String note = "ran in " + where + " because it " + why;
+    Tally tally = resolve(results, note);
+    if (replayed) {
+      outcomes.keep(List.of(classContext.getUniqueId()), results, tally.finals, note);
+      reportNewTests(results, tally.finals, note);
+    } else {
+      Set<UniqueId> all = new HashSet<>();
+      results.tests().forEach(outcome -> all.add(outcome.identifier().getUniqueIdObject()));
+      run.report().replayLater(new ReplayedRun(results, tally.finals, all, note));
+    }
+    console.ran(topLevelClass(classContext), tally.passed, tally.failed, where, why);
+    return note;
+  }
+
+  /** How the tests of a fresh run ended, after the console: the results that stand instead, the counts. */
+  private static final class Tally {
+    final Map<UniqueId, TestExecutionResult> finals = new HashMap<>();
+    int passed;
+    final List<String> failed = new ArrayList<>();
+  }
+
+  /** Each test of a fresh run: a failure enters the loop while the loop is active; each is recorded. */
+  private Tally resolve(RunResults results, String note) throws InterruptedException {
+    Tally tally = new Tally();
     int generation = run.changes().generation();
     for (RunResults.Outcome outcome : results.tests()) {
       TestIdentifier test = outcome.identifier();
       boolean ok = outcome.passed();
       int ranAt = generation;
       if (outcome.failed() && run.failures().active()) {
-        List<String> notes = new ArrayList<>(List.of("ran in " + where + " because it " + why));
+        List<String> notes = new ArrayList<>(List.of(note));
         if (run.history().passedInOriginalLoader(test.getUniqueId())) {
           notes.add("passed earlier in this run against the original classes; this may be a class-loader effect");
         }
@@ -130,24 +179,95 @@ public final class FreshRuns {
             outcome.failure().orElse(null), notes));
         ok = resolution.passed();
         ranAt = run.changes().generation(); // Its last rerun ran against the code of now.
-        finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
+        tally.finals.put(test.getUniqueIdObject(), ok ? TestExecutionResult.successful()
             : TestExecutionResult.failed(resolution.latest()));
       }
       if (outcome.result() != null) {
         run.history().record(test.getUniqueId(), RunResults.testClassOf(test), ok, ranAt, true);
         if (ok) {
-          passed++;
+          tally.passed++;
         } else {
-          failed.add(test.getDisplayName());
+          tally.failed.add(RunResults.displayPath(results.plan(), test));
         }
       }
     }
-    String note = "ran in " + where + " because it " + why;
-    run.report().replayLater(new ReplayedRun(results, finals, note));
-    run.report().show(failed.isEmpty() ? Tone.INFO : Tone.WARNING, displayName + ": "
-        + plural(passed, "test") + " passed" + (failed.isEmpty() ? "" : ", " + failed.size() + " failed ("
-        + String.join(", ", failed) + ")") + " in " + where + "; it " + why);
-    return note;
+    return tally;
+  }
+
+  /**
+   * {@code context}'s unique id, then, when it is a test or a nested class, the outer run's plan is known and
+   * runs one test at a time, the ids of its siblings still to come that reach a stale class too: the rest of
+   * the class that was running when the reload came runs in one nested run, not one per test. A top-level
+   * class that its reload's fresh suite cannot serve runs alone: the classes after it wait for their turn in
+   * the outer run's order.
+   */
+  private List<String> withSiblingsToCome(ExtensionContext context, Set<String> stale) {
+    String id = context.getUniqueId();
+    TestPlan plan = outerPlan.get();
+    if (plan == null || parallel(plan) || FreshSuite.isTopLevelClass(context)) {
+      return List.of(id);
+    }
+    List<String> ids = new ArrayList<>(List.of(id));
+    Optional<TestIdentifier> self = OuterPlans.find(plan, id);
+    Optional<TestIdentifier> parent = self.flatMap(plan::getParent);
+    if (parent.isEmpty()) {
+      return ids;
+    }
+    boolean after = false;
+    for (TestIdentifier sibling : plan.getChildren(parent.get())) {
+      if (sibling.getUniqueId().equals(id)) {
+        after = true;
+      } else if (after && reaches(sibling, context, stale)) {
+        ids.add(sibling.getUniqueId());
+      }
+    }
+    return ids;
+  }
+
+  /** Whether a sibling reaches a stale class: a nested class by its own reach, anything else by its class's. */
+  private boolean reaches(TestIdentifier sibling, ExtensionContext context, Set<String> stale) {
+    String testClass = OuterPlans.className(sibling).orElse(context.getRequiredTestClass().getName());
+    return run.graph().get().reach(List.of(testClass)).reachesAny(stale);
+  }
+
+  /**
+   * Tests of a fresh run that the outer run's plan does not have (a test method a fix added): Jupiter has
+   * no original to report them under, so the end-of-run engine reports them.
+   */
+  private void reportNewTests(RunResults results, Map<UniqueId, TestExecutionResult> finals, String note) {
+    TestPlan plan = outerPlan.get();
+    if (plan == null) {
+      return;
+    }
+    Set<UniqueId> added = new HashSet<>();
+    for (RunResults.Outcome outcome : results.tests()) {
+      if (!isDynamic(outcome.identifier()) && OuterPlans.find(plan, outcome.identifier().getUniqueId()).isEmpty()) {
+        added.add(outcome.identifier().getUniqueIdObject());
+      }
+    }
+    if (!added.isEmpty()) {
+      run.report().replayLater(new ReplayedRun(results, finals, added, note + "; the fix added it"));
+    }
+  }
+
+  /** Whether a test was made as the run went (a dynamic test, an invocation of a template): not in any plan up front. */
+  private static boolean isDynamic(TestIdentifier test) {
+    return test.getUniqueIdObject().getSegments().stream().anyMatch(segment -> segment.getType().startsWith("dynamic-")
+        || segment.getType().endsWith("-invocation"));
+  }
+
+  /** The top-level class of the test or container in {@code context}. */
+  private static String topLevelClass(ExtensionContext context) {
+    Class<?> type = context.getRequiredTestClass();
+    while (type.getEnclosingClass() != null) {
+      type = type.getEnclosingClass();
+    }
+    return type.getName();
+  }
+
+  /** At the end of the run: how many tests ran in a fresh class loader, in how many classes, and how they ended. */
+  public void summarize() {
+    console.summarize();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.reloadloop.junit.internal.loop;
 import static io.github.reloadloop.junit.internal.run.Words.plural;
 
 import io.github.reloadloop.junit.internal.examine.Subject;
+import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.phase.LifecycleCalls;
 import io.github.reloadloop.junit.internal.phase.LifecycleCalls.Call;
 import io.github.reloadloop.junit.internal.phase.SpringContexts;
@@ -34,7 +35,10 @@ import org.opentest4j.TestAbortedException;
  * context loaded anew); once it passes, the class goes on as if nothing had failed. When the fix changed the
  * shape of a class that the test class reaches, the original class loader still runs the old version: the
  * rerun then runs the whole class in a fresh class loader, which serves it in place of the original (as for
- * a later class, {@code FreshRuns}), and the original's tests end as run elsewhere ({@link ServedElsewhere}).
+ * a later class, {@code FreshRuns}): Jupiter's run of the original goes on with its own code skipped, each
+ * test ending as it ended there. After a Spring context's fix, the original's tests end as run elsewhere
+ * instead ({@link ServedElsewhere}): Spring's own extension would load the context that failed again for the
+ * original's instance.
  *
  * <p>{@code skip} lets the failure stand as in a plain run: the class fails, and later failures of the same
  * class's phases, which follow from it, fail without stopping again. After-phases ({@code @AfterEach},
@@ -48,7 +52,10 @@ public final class ClassLevel {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClassLevel.class);
   /** Store key: a failure of the class's phases stands (skipped at the console, or not resolved). */
   private static final String STANDS = "stands";
-  /** Store key: the class ran in a fresh loader in place of the original; the value is the note. */
+  /**
+   * Store key: the class ran in a fresh loader in place of the original, whose tests end as run elsewhere
+   * ({@link Redo#CLASS_ELSEWHERE}); the value is the note.
+   */
   private static final String SERVED = "served";
 
   private final LoopSession session;
@@ -110,7 +117,7 @@ public final class ClassLevel {
       if (!loopable(failure)) {
         throw failure;
       }
-      loop(scoped, "the Spring context", failure, List.of(), Redo.CLASS, () -> {
+      loop(scoped, "the Spring context", failure, List.of(), Redo.CLASS_ELSEWHERE, () -> {
         SpringContexts.loadAnew(testClass);
         return null;
       });
@@ -129,11 +136,12 @@ public final class ClassLevel {
       }
       Object[] made = new Object[1];
       ExtensionContext scoped = scopedTo(call.getExecutable().getDeclaringClass(), context);
-      loop(scoped, "the constructor", failure, List.of(), Redo.CLASS, () -> {
+      boolean inPlace = loop(scoped, "the constructor", failure, List.of(), Redo.CLASS, () -> {
         made[0] = newInstance(call);
         return null;
       });
-      return (T) made[0];
+      // Served by a fresh loader: the original's own code does not run again, its tests end as they did there.
+      return inPlace ? (T) made[0] : (T) FreshOutcomes.withoutConstructor(call.getExecutable().getDeclaringClass());
     }
   }
 
@@ -184,8 +192,16 @@ public final class ClassLevel {
 
   /** How a phase is redone when the fix changed a class's shape, so that the original loader runs old code. */
   private enum Redo {
-    /** The whole class runs in a fresh loader and serves in place of the original. */
+    /**
+     * The whole class runs in a fresh loader and serves in place of the original, whose own code is skipped
+     * from then on and whose tests end as they ended there ({@code FreshOutcomes}).
+     */
     CLASS,
+    /**
+     * The whole class runs in a fresh loader and serves in place of the original, whose tests end aborted
+     * ({@link ServedElsewhere}); the end-of-run engine reports the fresh results.
+     */
+    CLASS_ELSEWHERE,
     /** The whole class runs again in a fresh loader; the original's tests stand (they ran already). */
     CLASS_AGAIN,
     /** The whole test runs again in a fresh loader. */
@@ -199,11 +215,12 @@ public final class ClassLevel {
   }
 
   /**
-   * The loop for a failed phase of the class (or test) of {@code context}: returns normally once a rerun
-   * redid it in place; throws {@link ServedElsewhere} once the class ran whole in a fresh loader in place of
-   * the original; throws the latest failure when it stands.
+   * The loop for a failed phase of the class (or test) of {@code context}: returns {@code true} once a rerun
+   * redid it in place; once the class ran whole in a fresh loader in place of the original, returns
+   * {@code false} ({@link Redo#CLASS}: the original replays it) or throws {@link ServedElsewhere}
+   * ({@link Redo#CLASS_ELSEWHERE}); throws the latest failure when it stands.
    */
-  private void loop(ExtensionContext context, String phase, Throwable failure, List<String> notes, Redo fresh,
+  private boolean loop(ExtensionContext context, String phase, Throwable failure, List<String> notes, Redo fresh,
       InPlace inPlace) throws Throwable {
     String testClass = FailureView.testClassOf(context);
     String uniqueId = context.getUniqueId();
@@ -234,7 +251,7 @@ public final class ClassLevel {
         rerun);
     Resolution resolution = new FailureLoop(session).resolve(failed);
     if (!resolution.passed()) {
-      if (fresh == Redo.CLASS) {
+      if (fresh == Redo.CLASS || fresh == Redo.CLASS_ELSEWHERE) {
         classContext.getStore(NAMESPACE).put(STANDS, Boolean.TRUE);
       }
       throw resolution.latest();
@@ -244,13 +261,18 @@ public final class ClassLevel {
     System.out.println("reload-loop: " + passed); // Surefire drops report entries; standard output reaches it.
     if (attempt.fresh && fresh == Redo.TEST) {
       session.tests().markPassedByRerun(uniqueId);
-    } else if (attempt.fresh && fresh == Redo.CLASS) {
-      String note = session.serveFresh(FailureView.testName(classContext), attempt.results, attempt.loader,
+    } else if (attempt.fresh && (fresh == Redo.CLASS || fresh == Redo.CLASS_ELSEWHERE)) {
+      boolean replayed = fresh == Redo.CLASS;
+      String note = session.serveFresh(classContext, attempt.results, attempt.loader,
           "reaches " + String.join(", ", session.loaders().staleReachedBy(testClass))
-              + ", which changed shape, after the fix of " + failed.what());
+              + ", which changed shape, after the fix of " + failed.what(), replayed);
+      if (replayed) {
+        return false;
+      }
       classContext.getStore(NAMESPACE).put(SERVED, note);
       throw new ServedElsewhere(note);
     }
+    return true;
   }
 
   /** How the latest rerun of a phase went: in place, or in a fresh loader with the results of its run. */

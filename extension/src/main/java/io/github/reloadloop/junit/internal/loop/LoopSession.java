@@ -6,6 +6,7 @@ import io.github.reloadloop.core.api.ReloadStatus;
 import io.github.reloadloop.junit.console.ConsoleFactory;
 import io.github.reloadloop.junit.console.LoopConsole.Tone;
 import io.github.reloadloop.junit.internal.console.choice.ConsoleChoice;
+import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
@@ -188,6 +189,14 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     return loaders;
   }
 
+  /**
+   * What tests that ran in a fresh class loader did, for Jupiter's execution of the originals to report
+   * (empty while nothing ran in one).
+   */
+  public FreshOutcomes freshOutcomes() {
+    return freshRuns.outcomes();
+  }
+
   /** The execution condition for a class, nested class or test ({@link FreshRuns}). */
   public ConditionEvaluationResult conditionFor(ExtensionContext context) {
     return reloader.ifStarted() == null ? ConditionEvaluationResult.enabled("the loop is not active")
@@ -263,9 +272,9 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
    * Serves a class that ran in a fresh class loader after a fix of one of its phases in place of the original
    * ({@link FreshRuns#serve}); returns the note that says where it ran and why.
    */
-  String serveFresh(String displayName, RunResults results,
-      ClassLoader loader, String why) throws InterruptedException {
-    return freshRuns.serve(displayName, results, loader, why);
+  String serveFresh(ExtensionContext classContext, RunResults results, ClassLoader loader, String why,
+      boolean replayed) throws InterruptedException {
+    return freshRuns.serve(classContext, results, loader, why, replayed);
   }
 
   /** Runs tests or containers again in a nested run in {@code loader}. */
@@ -291,11 +300,13 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   }
 
   /**
-   * The end of the run, after Jupiter's own events: revalidates the tests that passed before a reload and
-   * reach a class changed since, then reports every nested run kept for it through {@code reporter}.
+   * The end of the run, after Jupiter's own events: sums up the tests that ran in a fresh class loader,
+   * revalidates the tests that passed before a reload and reach a class changed since, then reports through
+   * {@code reporter} what Jupiter's run could not (revalidation failures that stand, tests a fix added).
    */
   public void endOfRun(Consumer<ReplayedRun> reporter) throws InterruptedException {
     freshRuns.close(); // Jupiter's run is over: no class is still to come.
+    freshRuns.summarize();
     if (reloader.ifStarted() != null) {
       revalidation.atEndOfRun();
     }

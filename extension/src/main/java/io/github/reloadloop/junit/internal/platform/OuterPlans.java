@@ -86,10 +86,19 @@ public final class OuterPlans implements TestExecutionListener {
   }
 
   private static boolean contains(TestPlan plan, UniqueId uniqueId) {
+    return find(plan, uniqueId).isPresent();
+  }
+
+  /** The test or container of {@code plan} with {@code uniqueId}, if the plan has it. */
+  public static Optional<TestIdentifier> find(TestPlan plan, String uniqueId) {
+    return find(plan, UniqueId.parse(uniqueId));
+  }
+
+  private static Optional<TestIdentifier> find(TestPlan plan, UniqueId uniqueId) {
     try {
-      return plan.getTestIdentifier(uniqueId) != null;
+      return Optional.ofNullable(plan.getTestIdentifier(uniqueId));
     } catch (RuntimeException notInPlan) {
-      return false;
+      return Optional.empty();
     }
   }
 

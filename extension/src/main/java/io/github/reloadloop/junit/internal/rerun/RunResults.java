@@ -91,6 +91,19 @@ public final class RunResults implements TestExecutionListener {
     return Optional.ofNullable(outcomes.get(id));
   }
 
+  /** The outcomes of the tests and containers at and below {@code container}, in the order they ended. */
+  public List<Outcome> outcomesBelow(UniqueId container) {
+    List<Outcome> below = new ArrayList<>();
+    synchronized (order) {
+      for (UniqueId id : order) {
+        if (id.hasPrefix(container)) {
+          below.add(outcomes.get(id));
+        }
+      }
+    }
+    return below;
+  }
+
   /** The outcomes of the tests (not containers), in the order they ended. */
   public List<Outcome> tests() {
     List<Outcome> tests = new ArrayList<>();

@@ -17,9 +17,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 
@@ -28,7 +30,8 @@ import org.junit.platform.engine.UniqueId;
  * code; if it reaches (through {@link ClassGraph}) a class changed since, it is rerun at the end of the run
  * against the current code, in the loader the current code runs in. A revalidated failure enters the loop
  * like any failure; one that stands is reported under the original test, saying what it passed against
- * before and which reload broke it. {@link Verify} does the same at the console, on demand.
+ * before and which reload broke it. A pass is not reported again: the test passed already in the report, and
+ * reporting it twice would count it twice. {@link Verify} does the same at the console, on demand.
  */
 public final class Revalidation {
 
@@ -54,6 +57,8 @@ public final class Revalidation {
     }
     run.report().show(Tone.INFO, "revalidating " + plural(candidates.size(), "test")
         + " that passed before a reload and reach a class changed since:");
+    Set<String> classes = new HashSet<>();
+    int failedInAll = 0;
     for (Map.Entry<ClassLoader, List<Candidate>> group : Candidate.byLoader(run, candidates).entrySet()) {
       boolean fresh = group.getKey() != run.loaders().original();
       RunResults results = run.rerunner().run(Candidate.ids(group.getValue()), group.getKey());
@@ -64,12 +69,15 @@ public final class Revalidation {
         UniqueId id = UniqueId.parse(candidate.test().uniqueId());
         String testClass = Candidate.simpleName(candidate.test().testClass());
         countByClass.merge(testClass, 1, Integer::sum);
+        classes.add(candidate.test().testClass());
         RerunOutcome outcome = TestRerunner.outcome(results, id);
         boolean passed = outcome.status() == RerunOutcome.Status.PASSED;
         if (outcome.status() == RerunOutcome.Status.FAILED) {
           TestExecutionResult result = resolveFailure(candidate, results, outcome, fresh);
           passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-          finals.put(id, result);
+          if (!passed) {
+            finals.put(id, result);
+          }
         }
         if (passed) {
           run.history().record(candidate.test().uniqueId(), candidate.test().testClass(), true, now, fresh);
@@ -83,9 +91,15 @@ public final class Revalidation {
             + plural(count, "test") + " revalidated, "
             + (failed.isEmpty() ? "all passed" : failed.size() + " failed: " + String.join(", ", failed)));
       });
-      run.report().replayLater(new ReplayedRun(results, finals,
-          "revalidated at the end of the run: it passed before a reload of a class it reaches"));
+      failedInAll += failedByClass.values().stream().mapToInt(List::size).sum();
+      if (!finals.isEmpty()) {
+        // Only the failures that stand: a pass changes nothing in the report, where the test passed already.
+        run.report().replayLater(new ReplayedRun(results, finals, finals.keySet(),
+            "revalidated at the end of the run: it passed before a reload of a class it reaches"));
+      }
     }
+    run.report().show(failedInAll == 0 ? Tone.SUCCESS : Tone.ERROR, "revalidated " + plural(candidates.size(), "test")
+        + " in " + plural(classes.size(), "class") + ": " + (failedInAll == 0 ? "all passed" : failedInAll + " failed"));
   }
 
   /** A revalidated test failed: the loop, when active; else the failure, saying what changed since its pass. */
