@@ -2,6 +2,7 @@ package io.github.reloadloop.core.internal.inplace;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,17 +121,24 @@ final class Fingerprint {
   static Set<LabelNode> targets(MethodNode method) {
     Set<LabelNode> targets = new HashSet<>();
     for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
-      if (node instanceof JumpInsnNode j) {
-        targets.add(j.label);
-      } else if (node instanceof TableSwitchInsnNode t) {
-        targets.add(t.dflt);
-        targets.addAll(t.labels);
-      } else if (node instanceof LookupSwitchInsnNode s) {
-        targets.add(s.dflt);
-        targets.addAll(s.labels);
-      }
+      targets.addAll(targets(node));
     }
     method.tryCatchBlocks.forEach(b -> targets.addAll(List.of(b.start, b.end, b.handler)));
+    return targets;
+  }
+
+  /** Labels that {@code node} jumps to: a jump's label, a switch's cases and default; none for other nodes. */
+  static List<LabelNode> targets(AbstractInsnNode node) {
+    List<LabelNode> targets = new ArrayList<>();
+    if (node instanceof JumpInsnNode jump) {
+      targets.add(jump.label);
+    } else if (node instanceof TableSwitchInsnNode table) {
+      targets.add(table.dflt);
+      targets.addAll(table.labels);
+    } else if (node instanceof LookupSwitchInsnNode lookup) {
+      targets.add(lookup.dflt);
+      targets.addAll(lookup.labels);
+    }
     return targets;
   }
 

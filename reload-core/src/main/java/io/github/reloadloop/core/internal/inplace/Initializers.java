@@ -14,13 +14,10 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -182,7 +179,7 @@ final class Initializers {
     }
     for (int i = 0; i < nodes.length; i++) {
       boolean inside = i >= from && i <= to;
-      for (LabelNode target : targets(nodes[i])) {
+      for (LabelNode target : Fingerprint.targets(nodes[i])) {
         int position = at.get(target);
         if (inside != (position >= from && position <= to)) {
           return false;
@@ -216,20 +213,6 @@ final class Initializers {
       }
     }
     return true;
-  }
-
-  private static List<LabelNode> targets(AbstractInsnNode node) {
-    List<LabelNode> targets = new ArrayList<>();
-    if (node instanceof JumpInsnNode jump) {
-      targets.add(jump.label);
-    } else if (node instanceof TableSwitchInsnNode table) {
-      targets.add(table.dflt);
-      targets.addAll(table.labels);
-    } else if (node instanceof LookupSwitchInsnNode lookup) {
-      targets.add(lookup.dflt);
-      targets.addAll(lookup.labels);
-    }
-    return targets;
   }
 
   /**
