@@ -14,23 +14,42 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The reloader's agent, loaded on a daemon thread of its own so that start is not held up: the instrumentation
- * once loaded, where it came from, and the clean-up of what a dynamic attach leaves behind.
+ * once loaded, where it came from, and the clean-up of what a dynamic attach leaves behind. A held reloader's
+ * agent is {@linkplain #deferred deferred}: nothing is loaded (on JDK 21+ a dynamic load prints a warning) until
+ * {@link #begin()}.
  */
 final class AgentConnection {
 
   /** How long {@link #awaitLoad()} waits for a load in progress. */
   static final Duration LOAD_WAIT = Duration.ofSeconds(5);
 
-  private final CompletableFuture<AgentLoader.Agent> agent;
-  private volatile String source = "loading";
+  private final ReloadListener listener;
+  /** The load, once begun. */
+  private volatile CompletableFuture<AgentLoader.Agent> agent;
+  private volatile String source = "not loaded: the reloader is held";
 
   private AgentConnection(ReloadListener listener) {
-    this.agent = CompletableFuture.supplyAsync(() -> load(listener),
-        r -> Threads.daemon(r, "reload-loop-agent").start());
+    this.listener = listener;
   }
 
+  /** Begins loading the agent now. */
   static AgentConnection start(ReloadListener listener) {
+    AgentConnection connection = new AgentConnection(listener);
+    connection.begin();
+    return connection;
+  }
+
+  /** Loads nothing until {@link #begin()}. */
+  static AgentConnection deferred(ReloadListener listener) {
     return new AgentConnection(listener);
+  }
+
+  /** Begins loading the agent on its thread, unless that has begun already. */
+  synchronized void begin() {
+    if (agent == null) {
+      source = "loading";
+      agent = CompletableFuture.supplyAsync(() -> load(listener), r -> Threads.daemon(r, "reload-loop-agent").start());
+    }
   }
 
   private AgentLoader.Agent load(ReloadListener listener) {
@@ -48,12 +67,32 @@ final class AgentConnection {
 
   /** The JVM's instrumentation, waiting for the load; {@code null} when the agent cannot be loaded. */
   Instrumentation instrumentation() {
+    begin(); // A deferred agent is needed now after all.
     AgentLoader.Agent loaded = agent.join();
     return loaded == null ? null : loaded.instrumentation();
   }
 
+  /** Waits up to {@link #LOAD_WAIT} for a load begun; its failure is told where it happens. */
+  void awaitUsable() {
+    CompletableFuture<AgentLoader.Agent> agent = this.agent;
+    if (agent == null) {
+      return;
+    }
+    try {
+      agent.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Not loaded in time, or failed (told when it failed): the compiler then works without kept contexts.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The JVM's instrumentation if the agent is loaded by now; {@code null} while loading or when it failed. */
   Instrumentation loaded() {
+    CompletableFuture<AgentLoader.Agent> agent = this.agent;
+    if (agent == null) {
+      return null;
+    }
     AgentLoader.Agent loaded = agent.isDone() && !agent.isCompletedExceptionally() ? agent.join() : null;
     return loaded == null ? null : loaded.instrumentation();
   }
@@ -71,6 +110,10 @@ final class AgentConnection {
    * @return what went wrong, for the listeners
    */
   List<String> awaitLoad() {
+    CompletableFuture<AgentLoader.Agent> agent = this.agent;
+    if (agent == null) {
+      return List.of(); // Never begun: nothing to wait for, no attach file.
+    }
     try {
       agent.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Patches the running JVM from saved sources: it watches source directories, compiles each saved batch
@@ -99,16 +100,20 @@ public final class AutoReloader implements AutoCloseable {
   private final Applier applier;
   private final ReloadScheduler scheduler;
 
-  AutoReloader(AutoReloaderBuilder.Settings settings) {
+  /** Whether it is {@linkplain AutoReloaderBuilder#startHeld() held}, until {@link #release()}. */
+  private final AtomicBoolean held;
+
+  AutoReloader(AutoReloaderBuilder.Settings settings, boolean held) {
     List<Path> roots = settings.roots();
-    this.listener = new Listeners(settings.listeners());
+    this.held = new AtomicBoolean(held);
+    this.listener = new Listeners(settings.listeners(), held);
     this.modules = settings.modules();
     Map<Path, Path> outputs = new LinkedHashMap<>(settings.outputs());
     roots.forEach(root -> modules.classLocationOf(root).ifPresent(location -> outputs.putIfAbsent(root, location)));
     this.layout = new ProjectLayout(roots, outputs, settings.jvmClasspath());
     List<String> startWarnings = new ArrayList<>();
     this.overlay = Overlay.create(layout.classDirectories().values(), startWarnings::add);
-    this.agent = AgentConnection.start(listener);
+    this.agent = held ? AgentConnection.deferred(listener) : AgentConnection.start(listener);
     this.compiler = new PatchCompiler(layout, overlay, settings.compiler(), settings.jvmClasspath(),
         settings.encoding(), settings.processorPath(), agent::loaded);
     RunningVersions running = RunningVersions.fromClassLoaders();
@@ -132,8 +137,29 @@ public final class AutoReloader implements AutoCloseable {
       });
     }
     this.scheduler = new ReloadScheduler(batcher, compiler, pipeline, applier::prepare, snapshot::newest, listener,
-        startWarnings);
+        startWarnings, held, agent::awaitUsable);
     scheduler.start();
+  }
+
+  /**
+   * Ends the hold of a reloader {@linkplain AutoReloaderBuilder#startHeld() started held}: the agent loads, the
+   * warnings kept meanwhile are told, and the saves made since the reloader started (and those since
+   * {@link AutoReloaderBuilder#changedSince}) are reloaded now, then each as it comes. Does nothing on a
+   * reloader that is not held.
+   *
+   * @since 0.1.0
+   */
+  public void release() {
+    if (held.compareAndSet(true, false)) {
+      agent.begin();
+      listener.release();
+      scheduler.release();
+    }
+  }
+
+  /** Whether it was {@linkplain AutoReloaderBuilder#startHeld() started held} and not {@linkplain #release() released}. */
+  public boolean held() {
+    return held.get();
   }
 
   /**
@@ -250,6 +276,11 @@ public final class AutoReloader implements AutoCloseable {
   /** Compiles started during the debounce and dropped (stale, overtaken or failed); for tests. */
   int earlyCompilesDropped() {
     return scheduler.earlyCompilesDropped();
+  }
+
+  /** The compiles of the first warm-up, once it is over (0 until then); for tests. */
+  int firstWarmUpRounds() {
+    return scheduler.firstWarmUpRounds();
   }
 
   /** How often the warm-up after the first one began compiling; for tests. */

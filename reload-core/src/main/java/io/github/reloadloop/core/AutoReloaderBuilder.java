@@ -193,6 +193,25 @@ public final class AutoReloaderBuilder {
    * @throws IllegalArgumentException when no root is given or a root is not an existing directory
    */
   public AutoReloader start() {
+    return start(false);
+  }
+
+  /**
+   * Validates the options and starts the reloader <em>held</em>: it watches and warms its compiler up, but
+   * loads no agent, reloads nothing and tells its listeners nothing (warnings are kept) until
+   * {@link AutoReloader#release()}. For a program that may need the reloader soon and wants its first save to
+   * cost what later ones cost, without anything it would notice meanwhile: the warm-up's compiles (on a thread
+   * of their own, a few seconds of one core for a cold JVM) are all it costs. {@link AutoReloader#awaitPendingReloads}
+   * waits for the release.
+   *
+   * @throws IllegalArgumentException as {@link #start()}
+   * @since 0.1.0
+   */
+  public AutoReloader startHeld() {
+    return start(true);
+  }
+
+  private AutoReloader start(boolean held) {
     if (roots.isEmpty() && !discover) {
       throw new IllegalArgumentException("no source root given: name at least one directory to watch");
     }
@@ -208,7 +227,7 @@ public final class AutoReloaderBuilder {
     all.add(reporter);
     all.addAll(listeners);
     return new AutoReloader(new Settings(allRoots(modules), modules, jvmClasspath, new LinkedHashMap<>(outputs),
-        List.copyOf(all), compiler, debounce, encoding, processorPath, watching, changedSince));
+        List.copyOf(all), compiler, debounce, encoding, processorPath, watching, changedSince), held);
   }
 
   /** The project's modules, read from the class path around the module under test. */

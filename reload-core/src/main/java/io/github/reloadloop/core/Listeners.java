@@ -5,16 +5,36 @@ import io.github.reloadloop.core.api.RefusedClass;
 import io.github.reloadloop.core.api.ReloadResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Fans events out to a frozen list of listeners; one failing listener does not silence the others. */
+/**
+ * Fans events out to a frozen list of listeners; one failing listener does not silence the others. While
+ * {@linkplain #Listeners(List, boolean) held}, events (warnings, saves outside the roots) are kept and told at
+ * {@link #release()}: a held reloader says nothing (it runs beside a program that may never need it).
+ */
 final class Listeners implements ReloadListener {
 
   private final List<ReloadListener> listeners;
+  /** Events kept while held; {@code null} once released. */
+  private List<Consumer<ReloadListener>> held;
 
-  Listeners(List<ReloadListener> listeners) {
+  Listeners(List<ReloadListener> listeners, boolean held) {
     this.listeners = List.copyOf(listeners);
+    this.held = held ? new ArrayList<>() : null;
+  }
+
+  /** Tells the events kept while held, in order, and from now on every event as it comes. */
+  void release() {
+    List<Consumer<ReloadListener>> kept;
+    synchronized (this) {
+      kept = held;
+      held = null;
+    }
+    if (kept != null) {
+      kept.forEach(this::each);
+    }
   }
 
   @Override
@@ -58,6 +78,12 @@ final class Listeners implements ReloadListener {
   }
 
   private void each(Consumer<ReloadListener> event) {
+    synchronized (this) {
+      if (held != null) {
+        held.add(event);
+        return;
+      }
+    }
     for (ReloadListener listener : listeners) {
       try {
         event.accept(listener);

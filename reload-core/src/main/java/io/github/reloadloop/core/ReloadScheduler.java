@@ -18,18 +18,20 @@ import java.util.function.Supplier;
  * The reloader's threads and the order of their work. Saves come first: the reload thread
  * ({@code reload-loop-reload}) warms the compiler up until the first batch is due, then takes batch after
  * batch through the pipeline, each with the patch {@code reload-loop-early-compile} compiled during its
- * debounce ({@link EarlyCompile}), if it fits. Work ahead of saves waits while a save is being gathered or
+ * debounce ({@link EarlyCompile}), if it fits. A held scheduler warms up but takes no batch and prepares no
+ * class until {@link #release()}. Work ahead of saves waits while a save is being gathered or
  * handled and while the program is not {@linkplain #idle(boolean) idle}: {@code reload-loop-warm-up} goes on
  * warming the compiler up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
  *
- * <p>Threading: {@link #idle}, {@link #expect}, {@link #stop} and {@link #awaitEnd} from any thread; the
+ * <p>Threading: {@link #idle}, {@link #expect}, {@link #release}, {@link #stop} and {@link #awaitEnd} from any
+ * thread; the
  * rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload thread
  * ends the early compile's thread and, once stopped, releases the compilers.
  */
 final class ReloadScheduler {
 
   /** Warm-up compiles before the first batch is taken (the first compile in a JVM is the slow one). */
-  private static final int WARM_UP_ROUNDS = 3;
+  static final int WARM_UP_ROUNDS = 3;
   /** Warm-up compiles after that, while no save waits: enough for the JIT to compile the compiler's paths. */
   static final int KEEP_WARM_ROUNDS = 60;
   /** How long after a batch the warm-up waits before it goes on (a rerun of the tests comes first). */
@@ -52,6 +54,8 @@ final class ReloadScheduler {
   /** Classes named by {@link #expect} and not prepared yet. */
   private final Set<String> expected = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean preparing = new AtomicBoolean();
+  /** The compiles of the first warm-up done so far. */
+  private final AtomicInteger firstWarmUpRounds = new AtomicInteger();
   /** How often {@link #keepWarm()} began compiling (up to its remaining rounds each time). */
   private final AtomicInteger keepWarmStarts = new AtomicInteger();
   /** How often {@link #keepWarm()} looked, its pause after a batch over, whether it may compile. */
@@ -65,16 +69,24 @@ final class ReloadScheduler {
   private volatile boolean idle = true;
   /** {@link System#nanoTime()} when the worker last finished a batch. */
   private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
-  /** Set once the compiler warm-up is over: from then on the worker takes batches. */
+  /** Set once the compiler warm-up is over and the scheduler released: from then on the worker takes batches. */
   private volatile boolean ready;
+  /** Whether batches wait for {@link #release()}; guarded by {@link #releases} for waiting. */
+  private volatile boolean held;
+  private final Object releases = new Object();
+  /** Waits, bounded, for the agent a released scheduler's compiler needs to keep its context. */
+  private final Runnable awaitAgent;
 
   /**
    * @param prepare prepares loaded classes for their first reload (the apply stage's)
    * @param newestSource the most recently modified source, which the warm-up compiles
    * @param startWarnings what went wrong while the reloader was put together, told first
+   * @param held whether batches and preparing wait for {@link #release()} (the warm-up does not)
+   * @param awaitAgent waits, bounded, for the agent's load, which a held reloader begins at its release
    */
   ReloadScheduler(ChangeBatcher batcher, PatchCompiler compiler, ReloadPipeline pipeline,
-      Consumer<Set<String>> prepare, Supplier<Path> newestSource, ReloadListener listener, List<String> startWarnings) {
+      Consumer<Set<String>> prepare, Supplier<Path> newestSource, ReloadListener listener, List<String> startWarnings,
+      boolean held, Runnable awaitAgent) {
     this.batcher = batcher;
     this.compiler = compiler;
     this.pipeline = pipeline;
@@ -83,6 +95,8 @@ final class ReloadScheduler {
     this.newestSource = newestSource;
     this.listener = listener;
     this.startWarnings = List.copyOf(startWarnings);
+    this.held = held;
+    this.awaitAgent = awaitAgent;
     this.worker = Threads.daemon(this::run, "reload-loop-reload");
   }
 
@@ -106,6 +120,14 @@ final class ReloadScheduler {
     this.idle = idle;
   }
 
+  /** Lets a held scheduler take batches (those gathered meanwhile first) and prepare classes. */
+  void release() {
+    synchronized (releases) {
+      held = false;
+      releases.notifyAll();
+    }
+  }
+
   /** Prepares these classes while the program is idle and no save is being handled. */
   void expect(Collection<String> classNames) {
     expected.addAll(classNames);
@@ -122,6 +144,9 @@ final class ReloadScheduler {
       return false;
     }
     closed = true;
+    synchronized (releases) {
+      releases.notifyAll(); // A held worker ends.
+    }
     return true;
   }
 
@@ -157,6 +182,11 @@ final class ReloadScheduler {
     return early.dropped();
   }
 
+  /** The compiles of the first warm-up done so far; for tests. */
+  int firstWarmUpRounds() {
+    return firstWarmUpRounds.get();
+  }
+
   /** How often the warm-up after the first one began compiling; for tests. */
   int keepWarmStarts() {
     return keepWarmStarts.get();
@@ -177,12 +207,20 @@ final class ReloadScheduler {
 
   private void run() {
     startWarnings.forEach(listener::warning);
+    boolean wasHeld = held;
     boolean warm = warmUp(WARM_UP_ROUNDS);
-    ready = true;
     if (warm && !closed) {
       Threads.daemon(this::keepWarm, "reload-loop-warm-up").start();
     }
     try {
+      awaitRelease();
+      if (wasHeld && warm && !closed) {
+        // Held, the compiler could not keep its context (javac's internals are opened through the agent, which
+        // loads only now): a compile now, unless a save is due already, builds the context the saves reuse.
+        awaitAgent.run();
+        warmUp(1);
+      }
+      ready = true;
       ChangeSet changes;
       while ((changes = batcher.next(early)) != null) {
         busy = true;
@@ -210,10 +248,23 @@ final class ReloadScheduler {
     }
   }
 
-  /** The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). */
+  /** Until {@link #release()} or {@link #stop()}. */
+  private void awaitRelease() throws InterruptedException {
+    synchronized (releases) {
+      while (held && !closed) {
+        releases.wait();
+      }
+    }
+  }
+
+  /**
+   * The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). A save
+   * cuts it short, unless the scheduler is held (the save waits for the release anyway).
+   */
   private boolean warmUp(int rounds) {
     try {
-      compiler.warmUp().first(newestSource.get(), rounds, () -> closed || batcher.hasPending());
+      firstWarmUpRounds.accumulateAndGet(compiler.warmUp().first(newestSource.get(), rounds,
+          () -> closed || !held && batcher.hasPending()), Math::max);
       return true;
     } catch (RuntimeException e) {
       if (!closed) {
@@ -281,7 +332,7 @@ final class ReloadScheduler {
     try {
       while (!closed && !expected.isEmpty()) {
         prepareLooks.incrementAndGet();
-        if (backgroundMustWait()) {
+        if (held || backgroundMustWait()) { // Held: the agent that reads the classes is not loaded.
           Thread.sleep(POLL.toMillis());
           continue;
         }

@@ -6,12 +6,17 @@ import io.github.reloadloop.core.ReloadListener;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * The run's reloader, started on first use (the first failure), so that a passing run does not share the CPU
- * with it. Started late, it still applies first every source saved since the JVM started that is newer than
- * its class file.
+ * The run's reloader, in use from the first failure. With {@value LoopConfiguration#WARM_UP}{@code =start} it
+ * starts {@linkplain AutoReloaderBuilder#startHeld() held} as the run starts ({@link #warmUpAhead()}), so that
+ * its compiler is warm by the first save after a failure, and is released at the first failure; a passing run
+ * then only shares the CPU with the warm-up's compiles (no agent, nothing reloaded, nothing printed). Else it
+ * starts at the first failure. Either way it applies first every source saved since the JVM started that is newer
+ * than its class file.
  *
  * <p>Threading: any thread; the start is guarded.
  */
@@ -20,6 +25,8 @@ final class LazyReloader implements AutoCloseable {
   private final AutoReloaderBuilder builder;
   private final Consumer<AutoReloader> onStart;
   private volatile AutoReloader reloader;
+  /** The held reloader starting ahead of a failure ({@link #warmUpAhead()}), or {@code null}. */
+  private CompletableFuture<AutoReloader> ahead;
   /** Why the reloader could not start (no source root found), or {@code null}. */
   private volatile String startFailure;
   private boolean closed;
@@ -50,7 +57,28 @@ final class LazyReloader implements AutoCloseable {
   }
 
   /**
-   * The reloader, started now if it is not yet; {@code null} when the loop is off, closed, or no source root was
+   * Starts the reloader held, on a thread of its own so that the run does not wait for the discovery of its
+   * source roots; {@link #get()} releases it. Does nothing when the loop is off or a reloader exists.
+   */
+  synchronized void warmUpAhead() {
+    if (builder == null || closed || ahead != null || reloader != null) {
+      return;
+    }
+    ahead = CompletableFuture.supplyAsync(() -> {
+      AutoReloader held = builder.startHeld();
+      // The tests run: no warm-up beyond the first compiles (which end seconds after this) until the console
+      // waits at its prompt.
+      held.idle(false);
+      return held;
+    }, task -> {
+      Thread thread = new Thread(task, "reload-loop-start");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /**
+   * The reloader, started (or released) now if it is not yet; {@code null} when the loop is off, closed, or no source root was
    * found (then the loop turns off, saying so).
    */
   AutoReloader get() {
@@ -61,7 +89,8 @@ final class LazyReloader implements AutoCloseable {
     synchronized (this) {
       if (reloader == null && !closed && startFailure == null) {
         try {
-          AutoReloader fresh = builder.start();
+          AutoReloader fresh = ahead == null ? builder.start() : startedAhead();
+          fresh.release();
           reloader = fresh;
           onStart.accept(fresh);
         } catch (IllegalArgumentException e) {
@@ -73,7 +102,19 @@ final class LazyReloader implements AutoCloseable {
     }
   }
 
-  /** The reloader if it has started, else {@code null}; never starts it. */
+  /** The held reloader once its start is over; its start's failure as {@link #builder}'s would be. */
+  private AutoReloader startedAhead() {
+    try {
+      return ahead.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
+
+  /** The reloader if it has started and is released, else {@code null}; never starts it. */
   AutoReloader ifStarted() {
     return reloader;
   }
@@ -95,6 +136,13 @@ final class LazyReloader implements AutoCloseable {
     closed = true;
     if (reloader != null) {
       reloader.close();
+    } else if (ahead != null) {
+      // Never released: closed once its start is over, if it is not yet.
+      ahead.whenComplete((held, failure) -> {
+        if (held != null) {
+          held.close();
+        }
+      });
     }
   }
 }

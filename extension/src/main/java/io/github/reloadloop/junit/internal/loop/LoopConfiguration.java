@@ -32,10 +32,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param auto {@value #AUTO}: whether a reload that applies reruns the failed test at once
  * @param attachTimeout {@value #ATTACH_TIMEOUT}: how long a failure waits for a terminal to attach
  * @param timing {@value #TIMING}: whether each rerun after a reload is followed by a line saying where the time went
+ * @param warmUpAtStart {@value #WARM_UP}: whether the compiler warms up from the start of the run ({@code start})
+ *     rather than from the first failure ({@code failure})
  */
 public record LoopConfiguration(boolean enabled, boolean discover, List<Path> sourceRoots, List<Path> missingRoots,
     CompilerChoice compiler, String consoleFactory, boolean rerun, List<Path> processorPath, Duration evalTimeout,
-    boolean auto, Duration attachTimeout, boolean timing) {
+    boolean auto, Duration attachTimeout, boolean timing, boolean warmUpAtStart) {
 
   /** Turns the loop on: {@code true} or {@code false} (default). */
   public static final String LOOP = "reload.loop";
@@ -77,6 +79,13 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
    */
   public static final String TIMING = "reload.timing";
 
+  /**
+   * When the reloader's compiler warms up: {@code start} (default) as the run starts, held (no agent, nothing
+   * reloaded, nothing printed) until the first failure, so that the first save after a failure costs what later
+   * ones cost; {@code failure} at the first failure, so that a passing run shares no CPU with it.
+   */
+  public static final String WARM_UP = "reload.warmup";
+
   /** The time limit of one {@code eval} at the console: {@code 10 s} (default), {@code 500 ms}, {@code 2 m}. */
   public static final String EVAL_TIMEOUT = "reload.eval.timeout";
 
@@ -97,6 +106,12 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
     boolean rerun = bool(RERUN, lookup.apply(RERUN), false);
     boolean auto = bool(AUTO, lookup.apply(AUTO), DEFAULT_AUTO);
     boolean timing = bool(TIMING, lookup.apply(TIMING), false);
+    boolean warmUpAtStart = switch (lookup.apply(WARM_UP).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("start")) {
+      case "start", "" -> true;
+      case "failure" -> false;
+      default -> throw new ExtensionConfigurationException(WARM_UP + "=" + lookup.apply(WARM_UP).get()
+          + " is not a choice: use start (the compiler warms up as the run starts) or failure (at the first failure)");
+    };
     List<Path> roots = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     Optional<String> named = lookup.apply(DIRS).map(String::trim).filter(s -> !s.isEmpty());
@@ -116,7 +131,7 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
     Duration attachTimeout = lookup.apply(ATTACH_TIMEOUT).map(v -> duration(ATTACH_TIMEOUT, v))
         .orElse(DEFAULT_ATTACH_TIMEOUT);
     return new LoopConfiguration(enabled, named.isEmpty(), List.copyOf(roots), List.copyOf(missing), compiler,
-        console, rerun, processorPath, evalTimeout, auto, attachTimeout, timing);
+        console, rerun, processorPath, evalTimeout, auto, attachTimeout, timing, warmUpAtStart);
   }
 
   private static List<Path> processorPath(String value, Path moduleDirectory) {

@@ -97,9 +97,10 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   /**
    * Starts the session for tests loaded through {@code testLoader} (the context class loader of the run's
    * test thread; reruns load them through it, or through a fresh loader below it): checks for a terminal;
-   * without one, says so in one line and stays inactive. The reloader (agent, compiler warm-up, watcher)
-   * starts only when a test fails, so that a passing run does not share the CPU with it; saves made since the
-   * JVM started are not missed (see {@link #reloader()}).
+   * without one, says so in one line and stays inactive. The reloader's compiler warms up from now on
+   * ({@value LoopConfiguration#WARM_UP}{@code =start}, held: no agent, nothing reloaded or printed) or from the
+   * first failure ({@code failure}); the reloader is released when a test fails. Saves made since the JVM
+   * started are not missed (see {@link #reloader()}).
    */
   public static LoopSession start(LoopConfiguration configuration, Function<String, Optional<String>> parameters,
       ClassLoader testLoader) {
@@ -118,6 +119,9 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
         testLoader);
     if (!configuration.missingRoots().isEmpty()) {
       System.err.println("reload-loop: not watching missing directories " + configuration.missingRoots());
+    }
+    if (configuration.warmUpAtStart()) {
+      session.reloader.warmUpAhead();
     }
     return session;
   }
@@ -156,7 +160,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   }
 
   /**
-   * The run's reloader, started on first use (the first failure), or {@code null} when the loop is off,
+   * The run's reloader, started or released on first use (the first failure), or {@code null} when the loop is off,
    * closed, or no source root was found (then the loop turns off, saying so). Started late, it still applies
    * first every source saved since the JVM started that is newer than its class file.
    */

@@ -124,6 +124,17 @@ class LoopConfigurationTests {
   }
 
   @Test
+  void reloadWarmUp_atStartByDefault_failureWaits_badValueNamed() {
+    assertThat(read(Map.of()).warmUpAtStart()).isTrue();
+    assertThat(read(Map.of("reload.warmup", " Failure")).warmUpAtStart()).isFalse();
+    assertThat(read(Map.of("reload.warmup", "start")).warmUpAtStart()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("reload.warmup", "early")))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("reload.warmup=early is not a choice: use start (the compiler warms up as the run starts)"
+            + " or failure (at the first failure)");
+  }
+
+  @Test
   void emptyValueOfReloadLoop_meansTrue_asMavenSetsItForBareDashD() {
     assertThat(read(Map.of("reload.loop", "")).enabled()).isTrue();
     assertThat(read(Map.of("reload.loop", "FALSE")).enabled()).isFalse();
