@@ -8,7 +8,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Processor;
 
 /**
@@ -43,6 +45,25 @@ final class AnnotationProcessing implements AutoCloseable {
   /** The names of the processors found, in path order. */
   List<String> processorNames() {
     return path.processors();
+  }
+
+  /**
+   * The annotation types the processors found claim ({@code *} for every type, {@code pkg.*} for a package's),
+   * as each says before it is initialised; none when no processor runs or none can be created.
+   */
+  Set<String> annotationTypes() {
+    List<CompileProblem> problems = new ArrayList<>();
+    Set<String> types = new LinkedHashSet<>();
+    for (Processor processor : create(problems)) {
+      if (!(processor instanceof MissingProcessorCheck)) {
+        try {
+          types.addAll(processor.getSupportedAnnotationTypes());
+        } catch (RuntimeException | LinkageError e) {
+          // Asked before init, as javac does not: a processor that cannot say has no exemplar to warm up with.
+        }
+      }
+    }
+    return types;
   }
 
   /**

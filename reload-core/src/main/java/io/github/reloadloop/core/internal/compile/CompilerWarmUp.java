@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * a few compiles before the first save on the compiler of the saves ({@link #first}), then more, while the
  * program is idle, on a compiler of its own ({@link #more}), so that a save that cancels one does not cost
  * the compiler of the saves its kept context. Each compile is of the project file saved last (the newest at
- * the first warm-up) and a small class of its own; see {@link SourceCompiler#warmUp}.
+ * the first warm-up), one project file per annotation type the processors claim ({@link ProcessorExemplars}),
+ * and a small class of its own; see {@link SourceCompiler#warmUp}.
  *
  * <p>Threading: {@link #first} on the reload thread, {@link #more} and {@link #end} on the warm-up thread;
  * {@link #saved} from the thread that compiles.
@@ -26,6 +28,8 @@ public final class CompilerWarmUp {
   private final CompilerSelection selection;
   /** The project file the warm-up compiles too: the last one saved, else the newest at the first warm-up. */
   private volatile Path file;
+  /** The project files that run each annotation processor, found at the first warm-up; {@code null} until then. */
+  private volatile List<Path> exemplars;
   /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
   private volatile CompilerKind kind = CompilerKind.JAVAC;
 
@@ -77,6 +81,16 @@ public final class CompilerWarmUp {
     file = saved;
   }
 
+  private List<Path> exemplars(SourceCompiler compiler) {
+    List<Path> found = exemplars;
+    if (found == null) {
+      Set<String> claimed = compiler.processedAnnotations();
+      found = claimed.isEmpty() ? List.of() : List.copyOf(ProcessorExemplars.find(layout.sourceRoots(), claimed));
+      exemplars = found;
+    }
+    return found;
+  }
+
   private int warmUp(SourceCompiler compiler, int rounds, BooleanSupplier cancelled) {
     Path project = file;
     List<SourceFile> sources = new ArrayList<>();
@@ -91,6 +105,15 @@ public final class CompilerWarmUp {
     } else {
       List<Path> roots = layout.sourceRoots();
       settings = roots.isEmpty() ? CompileSettings.ofRunningJvm() : builds.defaultsFor(roots.get(0));
+    }
+    for (Path exemplar : exemplars(compiler)) {
+      if (!exemplar.equals(project) && builds.of(exemplar).settings().equals(settings)) {
+        try {
+          sources.add(reader.read(exemplar));
+        } catch (SourceReader.UnreadableSource e) {
+          // Warmed up without it.
+        }
+      }
     }
     return compiler.warmUp(settings, rounds, sources, cancelled);
   }

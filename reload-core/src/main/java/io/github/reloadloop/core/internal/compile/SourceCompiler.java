@@ -1,6 +1,7 @@
 package io.github.reloadloop.core.internal.compile;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -67,6 +68,14 @@ interface SourceCompiler extends AutoCloseable {
    *     these settings)
    */
   int warmUp(CompileSettings settings, int rounds, List<SourceFile> project, BooleanSupplier cancelled);
+
+  /**
+   * The annotation types this compiler's annotation processors claim ({@code *}: every type); none without
+   * processors.
+   */
+  default Set<String> processedAnnotations() {
+    return Set.of();
+  }
 
   /** Releases what the compiler holds open (the jars of its classpath); it cannot compile afterwards. */
   @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
@@ -110,6 +111,11 @@ abstract class ToolCompiler implements SourceCompiler {
   @Override
   public CompileOutput compile(List<SourceFile> sources, CompileSettings settings) {
     return compile(sources, settings, () -> false);
+  }
+
+  @Override
+  public Set<String> processedAnnotations() {
+    return processing.active() ? processing.annotationTypes() : Set.of();
   }
 
   /** Compiles the warm-up class from {@code file} (its text is {@link #WARM_UP_SOURCE}) instead of writing one. */
