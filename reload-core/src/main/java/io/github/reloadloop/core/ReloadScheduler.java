@@ -24,8 +24,7 @@ import java.util.function.Supplier;
  * warming the compiler up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
  *
  * <p>Threading: {@link #idle}, {@link #expect}, {@link #release}, {@link #stop} and {@link #awaitEnd} from any
- * thread; the
- * rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload thread
+ * thread; the rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload thread
  * ends the early compile's thread and, once stopped, releases the compilers.
  */
 final class ReloadScheduler {
