@@ -64,11 +64,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <h2>Threading</h2>
  * Named daemon threads: {@code reload-loop-watch} receives file events, {@code reload-loop-agent} loads the
- * agent, {@code reload-loop-reload} warms the compiler (until the first save arrives), then compiles and
- * applies batch after batch; {@code reload-loop-early-compile} compiles an editor's save while the debounce
- * waits, and hands the patch to the reload thread. Listeners run on the reload thread. While the program is
- * idle, {@code reload-loop-warm-up} goes on warming the compiler up and {@code reload-loop-prepare} reads the
- * classes named by {@link #expectEdits}. {@link #close()} stops them; the reload thread ends the early
+ * agent, {@code reload-loop-reload} compiles and applies batch after batch; {@code reload-loop-early-compile}
+ * compiles an editor's save while the debounce waits, and hands the patch to the reload thread;
+ * {@code reload-loop-warm-up} warms the compiler up (a save never waits for it: it compiles on a second
+ * compiler while the warm-up holds the first). Listeners run on the reload thread. After its first compiles the
+ * warm-up goes on only while the program is idle, as does {@code reload-loop-prepare}, which reads the classes
+ * named by {@link #expectEdits}. {@link #close()} stops them; the reload thread ends the early
  * compile's thread, waiting for a compile in progress. This class only puts the reloader together: the
  * threads and their order are {@code ReloadScheduler}'s, one batch's path is {@code ReloadPipeline}'s.
  *

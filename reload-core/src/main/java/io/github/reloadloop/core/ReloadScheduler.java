@@ -16,16 +16,18 @@ import java.util.function.Supplier;
 
 /**
  * The reloader's threads and the order of their work. Saves come first: the reload thread
- * ({@code reload-loop-reload}) warms the compiler up until the first batch is due, then takes batch after
- * batch through the pipeline, each with the patch {@code reload-loop-early-compile} compiled during its
- * debounce ({@link EarlyCompile}), if it fits. A held scheduler warms up but takes no batch and prepares no
- * class until {@link #release()}. Work ahead of saves waits while a save is being gathered or
- * handled and while the program is not {@linkplain #idle(boolean) idle}: {@code reload-loop-warm-up} goes on
- * warming the compiler up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
+ * ({@code reload-loop-reload}) takes batch after batch through the pipeline, each with the patch
+ * {@code reload-loop-early-compile} compiled during its debounce ({@link EarlyCompile}), if it fits. A save
+ * never waits for the warm-up: {@code reload-loop-warm-up} warms the compiler of the saves up first, and a save
+ * meanwhile compiles on the warm-up's own compiler. A held scheduler warms up but takes no batch and prepares
+ * no class until {@link #release()}. Work ahead of saves waits while a save is being gathered or handled and
+ * while the program is not {@linkplain #idle(boolean) idle}: the warm-up thread goes on warming its compiler
+ * up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
  *
  * <p>Threading: {@link #idle}, {@link #expect}, {@link #release}, {@link #stop} and {@link #awaitEnd} from any
- * thread; the rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload thread
- * ends the early compile's thread and, once stopped, releases the compilers.
+ * thread; the rest on the threads it owns. {@link #stop} ends the background work at its next step; the reload
+ * thread ends the early compile's thread and, once stopped, releases the compilers (the warm-up thread does, if
+ * its first warm-up was still running).
  */
 final class ReloadScheduler {
 
@@ -68,8 +70,10 @@ final class ReloadScheduler {
   private volatile boolean idle = true;
   /** {@link System#nanoTime()} when the worker last finished a batch. */
   private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
-  /** Set once the compiler warm-up is over and the scheduler released: from then on the worker takes batches. */
+  /** Set once the scheduler is released: from then on the worker takes batches. */
   private volatile boolean ready;
+  /** Whether the first warm-up (on the compiler of the saves) runs still; the warm-up thread clears it. */
+  private volatile boolean warmingFirst = true;
   /** Whether batches wait for {@link #release()}; guarded by {@link #releases} for waiting. */
   private volatile boolean held;
   private final Object releases = new Object();
@@ -154,9 +158,9 @@ final class ReloadScheduler {
    * is half-written, and releases the compilers once the reload thread is over.
    */
   void awaitEnd() {
-    if (!ready) {
-      // Still warming up: the warm-up stops at its next step and the worker releases the compilers itself, so
-      // that closing a short test run does not wait for a compile of the warm-up.
+    if (!ready || warmingFirst) {
+      // Held, or still in the first warm-up: the warm-up stops at its next step and releases the compilers
+      // itself, so that closing a short test run does not wait for a compile of the warm-up.
       return;
     }
     try {
@@ -206,19 +210,9 @@ final class ReloadScheduler {
 
   private void run() {
     startWarnings.forEach(listener::warning);
-    boolean wasHeld = held;
-    boolean warm = warmUp(WARM_UP_ROUNDS);
-    if (warm && !closed) {
-      Threads.daemon(this::keepWarm, "reload-loop-warm-up").start();
-    }
+    Threads.daemon(this::warmUps, "reload-loop-warm-up").start();
     try {
       awaitRelease();
-      if (wasHeld && warm && !closed) {
-        // Held, the compiler could not keep its context (javac's internals are opened through the agent, which
-        // loads only now): a compile now, unless a save is due already, builds the context the saves reuse.
-        awaitAgent.run();
-        warmUp(1);
-      }
       ready = true;
       ChangeSet changes;
       while ((changes = batcher.next(early)) != null) {
@@ -241,9 +235,41 @@ final class ReloadScheduler {
       Thread.currentThread().interrupt();
     } finally {
       early.close();
+      if (closed && !warmingFirst) {
+        compiler.closeCompilers().forEach(listener::warning);
+      } // Else the warm-up thread releases them once its compile has stopped.
+    }
+  }
+
+  /**
+   * The warm-up thread: the first warm-up, on the compiler of the saves (a save meanwhile compiles on the
+   * warm-up's compiler instead of waiting, see {@link PatchCompiler}); once a held scheduler is released, one
+   * compile more there, which builds the context the saves reuse (javac's internals are opened through the
+   * agent, which loads only at the release); then {@link #keepWarm()}.
+   */
+  private void warmUps() {
+    boolean wasHeld = held;
+    boolean warm = false;
+    try {
+      warm = warmUp(WARM_UP_ROUNDS);
+      if (warm && wasHeld) {
+        awaitRelease();
+        if (!closed) {
+          awaitAgent.run();
+          warmUp(1);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } finally {
+      warmingFirst = false;
       if (closed) {
         compiler.closeCompilers().forEach(listener::warning);
       }
+    }
+    if (warm && !closed) {
+      keepWarm();
     }
   }
 
@@ -257,8 +283,8 @@ final class ReloadScheduler {
   }
 
   /**
-   * The first warm-up, before batches are taken: whether it went well (else there is no more warm-up). A save
-   * cuts it short, unless the scheduler is held (the save waits for the release anyway).
+   * The first warm-up: whether it went well (else there is no more warm-up). A save cuts it short, unless the
+   * scheduler is held (the save waits for the release anyway).
    */
   private boolean warmUp(int rounds) {
     try {
@@ -285,8 +311,8 @@ final class ReloadScheduler {
    * More warm-up, on a thread and a compiler of its own, up to {@value #KEEP_WARM_ROUNDS} compiles, paused
    * while a batch waits or runs, for {@link #KEEP_WARM_PAUSE} after one, and while the program is not idle.
    * The JIT compiles the compiler's code only after many compiles: the first saves would otherwise run it
-   * mostly interpreted. A save does not wait for the warm-up: the reload thread takes it at once, while the
-   * warm-up's compile stops at its next phase. Each pause uses up at least one round, so saves in quick
+   * mostly interpreted. A save does not wait for the warm-up: the reload thread takes it at once, on the other
+   * compiler, while the warm-up's compile stops at its next phase. Each pause uses up at least one round, so saves in quick
    * succession end it too.
    */
   private void keepWarm() {

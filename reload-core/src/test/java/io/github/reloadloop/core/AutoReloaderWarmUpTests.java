@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.internal.compile.CompilerKind;
 import io.github.reloadloop.core.internal.redefine.AgentLoader;
+import io.github.reloadloop.core.processors.ProcessorFixtures;
 import io.github.reloadloop.core.support.Await;
 import io.github.reloadloop.core.support.RecordingListener;
 import io.github.reloadloop.core.support.SampleProject;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.time.Duration;
@@ -57,6 +59,44 @@ class AutoReloaderWarmUpTests {
         reloader.idle(true);
         Await.until("a warm-up compile to begin once idle", () -> reloader.keepWarmStarts() > 0);
       }
+    }
+  }
+
+  @Test
+  void saveWhileTheFirstWarmUpCompiles_isReloadedWithoutWaitingForIt() throws Exception {
+    Path gate = Files.writeString(directory.resolve("gate"), "");
+    Path held = directory.resolve("held");
+    // A processor that holds the warm-up's compile of its own class until the gate goes: the first warm-up
+    // then never ends by itself, and a save that waited for it would never be reloaded.
+    Path processor = ProcessorFixtures.processor(directory.resolve("processor"), "gate.GateProcessor", """
+        for (javax.lang.model.element.Element e : round.getRootElements()) {
+          if (e.getSimpleName().contentEquals("ReloadLoopWarmUp") && java.nio.file.Files.exists(java.nio.file.Path.of("GATE"))) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("HELD"), "");
+            long end = System.nanoTime() + 120_000_000_000L;
+            while (java.nio.file.Files.exists(java.nio.file.Path.of("GATE")) && System.nanoTime() < end) {
+              try { Thread.sleep(10); } catch (InterruptedException x) { Thread.currentThread().interrupt(); return; }
+            }
+          }
+        }
+        """.replace("GATE", gate.toString()).replace("HELD", held.toString()));
+    try (SampleProject project = new SampleProject(directory.resolve("project"))) {
+      Path file = project.write("warm/Counter.java", counter(1));
+      project.build(CompilerKind.JAVAC);
+      Class<?> counter = project.load("warm.Counter");
+
+      try (AutoReloader reloader = project.reloader(new RecordingListener()).processorPath(List.of(processor))
+          .start()) {
+        Await.until("the first warm-up's compile to be held by the processor", () -> Files.exists(held));
+        project.write("warm/Counter.java", counter(2));
+        reloader.reload(file);
+
+        assertThat(reloader.awaitPendingReloads(Duration.ofSeconds(40))).as("reloaded while the warm-up compiles")
+            .isTrue();
+        assertThat(call(counter, "value")).isEqualTo(2);
+        assertThat(reloader.firstWarmUpRounds()).as("first warm-up compiles done").isZero();
+      }
+    } finally {
+      Files.deleteIfExists(gate);
     }
   }
 

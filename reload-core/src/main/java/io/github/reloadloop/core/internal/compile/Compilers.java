@@ -47,6 +47,20 @@ final class Compilers implements AutoCloseable {
   }
 
   /**
+   * The compiler of this kind for a save: the one {@link #get} returns, unless a warm-up compiles on it right
+   * now and not on the {@linkplain #warmUp second one} (then that one, created if need be), so that a save does
+   * not wait for a warm-up's compile to stop. Both compile the same way; each keeps its own context.
+   */
+  synchronized SourceCompiler forSave(CompilerKind kind) {
+    SourceCompiler saves = get(kind);
+    if (!saves.warmingUp()) {
+      return saves;
+    }
+    SourceCompiler second = warming.get(kind);
+    return second != null && second.warmingUp() ? saves : warmUp(kind);
+  }
+
+  /**
    * A second compiler of this kind, for warming up while saves may come: a save cuts its compile short, and
    * a javac context cut short is not kept, so the one that compiles the saves stays intact. Created on first
    * use; {@link #closeWarmUp()} releases it.

@@ -192,7 +192,7 @@ public final class PatchCompiler implements AutoCloseable {
 
   private Attempt compileWithDependents(CompilerKind kind, List<SourceFile> batch, List<String> warnings) {
     List<SourceFile> sources = new ArrayList<>(batch);
-    SourceCompiler compiler = compilers.get(kind);
+    SourceCompiler compiler = compilers.forSave(kind);
     CompileOutput output = grouped.compile(compiler, sources, warnings::add);
     if (!output.succeeded()) {
       return new Attempt(kind, sources, output, Judgement.NONE);

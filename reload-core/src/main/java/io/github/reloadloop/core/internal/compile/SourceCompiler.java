@@ -69,6 +69,11 @@ interface SourceCompiler extends AutoCloseable {
    */
   int warmUp(CompileSettings settings, int rounds, List<SourceFile> project, BooleanSupplier cancelled);
 
+  /** Whether a {@link #warmUp} runs right now (a compile would wait for it). */
+  default boolean warmingUp() {
+    return false;
+  }
+
   /**
    * The annotation types this compiler's annotation processors claim ({@code *}: every type); none without
    * processors.

@@ -39,6 +39,8 @@ abstract class ToolCompiler implements SourceCompiler {
   private final AnnotationProcessing processing;
   /** The warm-up class's source file, written by the reloader into its own directory; see {@link #warmUpFrom}. */
   private volatile Path warmUpSource;
+  /** Whether {@link #warmUp} runs. */
+  private volatile boolean warming;
 
   /** Thrown from inside a compile to stop it; see {@link #cancelWhen}. */
   static final class Cancelled extends RuntimeException {
@@ -124,7 +126,22 @@ abstract class ToolCompiler implements SourceCompiler {
   }
 
   @Override
+  public boolean warmingUp() {
+    return warming;
+  }
+
+  @Override
   public int warmUp(CompileSettings settings, int rounds, List<SourceFile> project, BooleanSupplier cancelled) {
+    warming = true;
+    try {
+      return warmUpRounds(settings, rounds, project, cancelled);
+    } finally {
+      warming = false;
+    }
+  }
+
+  private int warmUpRounds(CompileSettings settings, int rounds, List<SourceFile> project,
+      BooleanSupplier cancelled) {
     Path file = warmUpSource;
     SourceFile source = new SourceFile(file == null ? temporaryWarmUpSource() : file, WARM_UP_SOURCE);
     List<SourceFile> alongside = new ArrayList<>(project);
