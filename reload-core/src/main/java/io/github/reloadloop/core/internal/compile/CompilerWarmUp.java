@@ -10,13 +10,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Warms up the compiler that builds the patches, so that the first saves do not run its code interpreted:
- * a few compiles before the first save on the compiler of the saves ({@link #first}), then more, while the
- * program is idle, on a compiler of its own ({@link #more}), so that a save that cancels one does not cost
- * the compiler of the saves its kept context. Each compile is of the project file saved last (the newest at
+ * a few compiles on the compiler of the saves ({@link #first}; a save meanwhile compiles on the warm-up's own
+ * compiler, see {@link Compilers#forSave}), then more, while the program is idle, on a compiler of its own
+ * ({@link #more}), so that a save that cancels one does not cost the compiler of the saves its kept context. Each compile is of the project file saved last (the newest at
  * the first warm-up), one project file per annotation type the processors claim ({@link ProcessorExemplars}),
  * and a small class of its own; see {@link SourceCompiler#warmUp}.
  *
- * <p>Threading: {@link #first} on the reload thread, {@link #more} and {@link #end} on the warm-up thread;
+ * <p>Threading: {@link #first}, {@link #more} and {@link #end} on the warm-up thread, one after the other;
  * {@link #saved} from the thread that compiles.
  */
 public final class CompilerWarmUp {
