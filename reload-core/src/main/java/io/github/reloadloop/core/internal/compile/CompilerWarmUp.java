@@ -30,7 +30,7 @@ public final class CompilerWarmUp {
   private volatile Path file;
   /** The project files that run each annotation processor, found at the first warm-up; {@code null} until then. */
   private volatile List<Path> exemplars;
-  /** The compiler the warm-up warms, chosen on the reload thread at the first warm-up. */
+  /** The compiler the warm-up warms, chosen at the first warm-up. */
   private volatile CompilerKind kind = CompilerKind.JAVAC;
 
   CompilerWarmUp(ProjectLayout layout, SourceReader reader, Compilers compilers, BuildSettings builds,
