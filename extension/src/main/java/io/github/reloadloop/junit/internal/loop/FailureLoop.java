@@ -51,8 +51,15 @@ public final class FailureLoop {
     String name = FailureView.testName(context);
     session.failedInstances().record(context.getUniqueId(),
         Subject.of(context, failure, FailedInstances.FAILING_RUN));
-    Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testClass, name, phase, failure,
-        session.loaders().notesFor(context.getUniqueId(), testClass)));
+    // The reruns use the test's Spring test context managers as a plain run's next test would.
+    session.springManagers().lend(context);
+    Resolution resolution;
+    try {
+      resolution = resolve(new FailedTest(context.getUniqueId(), testClass, name, phase, failure,
+          session.loaders().notesFor(context.getUniqueId(), testClass)));
+    } finally {
+      session.springManagers().takeBack(context);
+    }
     if (!resolution.passed()) {
       throw resolution.latest();
     }
