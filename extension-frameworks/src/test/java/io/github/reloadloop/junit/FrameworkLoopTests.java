@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -183,6 +184,133 @@ class FrameworkLoopTests {
             finishedWithFailure(message(m -> m.startsWith("ApplicationContext failure threshold")))));
     assertThat(console.transcript()).contains("skipped: the Spring context of OrderServiceTests fails");
     assertThat(console.reads.get()).isEqualTo(1);
+  }
+
+  /**
+   * The rerun uses the test context manager that Spring's extension made for the class in the failing run,
+   * as the class's next test would: Spring builds it (its bootstrapper's test context: the merged
+   * configuration, the context cache's key) once, not again for the rerun's launcher run.
+   */
+  @Test
+  void springTestClass_fixThenContinue_theRerunUsesTheRunsTestContextManager() throws Exception {
+    writeCountedSpringTest("CountedTests", "");
+    ScriptedConsole console = ShopProject.fixingWith(shop, ShopProject.FIX);
+
+    EngineExecutionResults results = shop.run(console, "CountedTests");
+
+    assertPassedAfterOneRerun(results, console, "CountedTests", "goldPrice()");
+    assertThat(built())
+        .as("test contexts built by the bootstrapper: the failing run's manager served the rerun").isEqualTo(1);
+    List<Object> contexts = shop.contextsSeen();
+    assertThat(contexts).hasSize(2);
+    assertThat(contexts.get(1)).isSameAs(contexts.get(0));
+  }
+
+  /**
+   * A listener that is not Spring's own may keep a class's state in a field, which a rerun's class callbacks
+   * on a shared manager would overwrite while the failing test's class is still open: then the rerun gets a
+   * manager of its own, and the failing test's {@code afterTestMethod} still finds its class's state.
+   */
+  @Test
+  void springTestClassWithAListenerOfItsOwn_fixThenContinue_theRerunBuildsItsOwnTestContextManager()
+      throws Exception {
+    shop.project.testSource(shop.packageName + "/ClassStateListener.java", """
+        package %s;
+
+        import org.springframework.test.context.TestContext;
+        import org.springframework.test.context.TestExecutionListener;
+
+        /** Keeps the open class in a field, as a listener written for sequential runs may. */
+        public class ClassStateListener implements TestExecutionListener {
+          private Class<?> open;
+
+          @Override
+          public void beforeTestClass(TestContext context) {
+            open = context.getTestClass();
+          }
+
+          @Override
+          public void afterTestMethod(TestContext context) {
+            if (open == null) {
+              throw new IllegalStateException("the class's state is gone");
+            }
+          }
+
+          @Override
+          public void afterTestClass(TestContext context) {
+            open = null;
+          }
+        }
+        """.formatted(shop.packageName));
+    writeCountedSpringTest("CountedWithListenerTests",
+        "@org.springframework.test.context.TestExecutionListeners(listeners = ClassStateListener.class,"
+            + " mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)\n");
+    ScriptedConsole console = ShopProject.fixingWith(shop, ShopProject.FIX);
+
+    EngineExecutionResults results = shop.run(console, "CountedWithListenerTests");
+
+    assertPassedAfterOneRerun(results, console, "CountedWithListenerTests", "goldPrice()");
+    assertThat(built())
+        .as("test contexts built: the failing run's and the rerun's own").isEqualTo(2);
+  }
+
+  /** How many test contexts the fixture's {@code CountingBootstrapper} built in the latest run. */
+  private int built() throws ReflectiveOperationException {
+    return ((AtomicInteger) shop.project.staticField(shop.name("CountingBootstrapper"), "BUILT")).get();
+  }
+
+  /**
+   * Writes a Spring test class {@code name} whose bootstrapper counts the test contexts it builds (one per
+   * test context manager) and whose test meets the pricing bug; {@code annotations} go on the class.
+   */
+  private void writeCountedSpringTest(String name, String annotations) throws Exception {
+    shop.project.testSource(shop.packageName + "/CountingBootstrapper.java", """
+        package %s;
+
+        import java.util.concurrent.atomic.AtomicInteger;
+        import org.springframework.test.context.TestContext;
+        import org.springframework.test.context.support.DefaultTestContextBootstrapper;
+
+        public class CountingBootstrapper extends DefaultTestContextBootstrapper {
+          public static final AtomicInteger BUILT = new AtomicInteger();
+
+          @Override
+          public TestContext buildTestContext() {
+            BUILT.incrementAndGet();
+            return super.buildTestContext();
+          }
+        }
+        """.formatted(shop.packageName));
+    shop.project.testSource(shop.packageName + "/" + name + ".java", """
+        package %s;
+
+        import static org.junit.jupiter.api.Assertions.assertEquals;
+
+        import org.junit.jupiter.api.Test;
+        import org.springframework.beans.factory.annotation.Autowired;
+        import org.springframework.context.ApplicationContext;
+        import org.springframework.context.annotation.Configuration;
+        import org.springframework.test.context.BootstrapWith;
+        import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+        @SpringJUnitConfig(%s.Config.class)
+        @BootstrapWith(CountingBootstrapper.class)
+        %sclass %s {
+
+          @Configuration
+          static class Config {}
+
+          @Autowired
+          ApplicationContext context;
+
+          @Test
+          void goldPrice() {
+            Seen.CONTEXTS.add(context);
+            assertEquals(9_000, Pricing.goldPrice(10_000));
+          }
+        }
+        """.formatted(shop.packageName, name, annotations, name));
+    shop.project.compile(List.of("-parameters"));
   }
 
   /** Makes {@code OrderService}'s constructor throw, so that no context with it starts; returns its source. */

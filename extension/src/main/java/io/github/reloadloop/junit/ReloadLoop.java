@@ -9,6 +9,7 @@ import io.github.reloadloop.junit.internal.loop.LoopSession;
 import io.github.reloadloop.junit.internal.loop.ServedElsewhere;
 import io.github.reloadloop.junit.internal.loop.SessionHandle;
 import io.github.reloadloop.junit.internal.phase.LifecycleCalls;
+import io.github.reloadloop.junit.internal.phase.SpringManagers;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -118,6 +119,8 @@ public class ReloadLoop implements TestExecutionExceptionHandler, LifecycleMetho
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     LoopSession session = session(context);
     if (session == null) {
+      // The earliest call for a class, before any extension's beforeAll: Spring's extension finds the loan there.
+      SpringManagers.borrowIfNested(context);
       return FreshRuns.conditionInNestedRun(context);
     }
     return session.conditionFor(context);

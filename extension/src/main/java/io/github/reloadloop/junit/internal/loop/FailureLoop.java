@@ -51,8 +51,15 @@ public final class FailureLoop {
     String name = FailureView.testName(context);
     session.failedInstances().record(context.getUniqueId(),
         Subject.of(context, failure, FailedInstances.FAILING_RUN));
-    Resolution resolution = resolve(new FailedTest(context.getUniqueId(), testClass, name, phase, failure,
-        session.loaders().notesFor(context.getUniqueId(), testClass)));
+    // The reruns use the test's Spring test context managers as a plain run's next test would.
+    session.springManagers().lend(context);
+    Resolution resolution;
+    try {
+      resolution = resolve(new FailedTest(context.getUniqueId(), testClass, name, phase, failure,
+          session.loaders().notesFor(context.getUniqueId(), testClass)));
+    } finally {
+      session.springManagers().takeBack(context);
+    }
     if (!resolution.passed()) {
       throw resolution.latest();
     }
@@ -183,7 +190,7 @@ public final class FailureLoop {
           switch (outcome.status()) {
             case PASSED -> {
               console.println(Tone.SUCCESS, "PASSED " + test.what() + " after " + plural(reruns, "rerun"));
-              showTiming(console, decision.auto(), rerunStart, rerunEnd);
+              showTiming(console, decision.auto(), rerunStart, rerunEnd, outcome.span());
               return new Resolution(true, reruns, latest);
             }
             case FAILED -> {
@@ -191,7 +198,7 @@ public final class FailureLoop {
               FailureView.show(console, ": " + test.what() + " (rerun " + reruns + ")", FailureView.rerunning(test),
                   latest, session.loaders().notesFor(test.uniqueId(), test.testClass()), session.sourceRoots(),
                   session.autoRerun());
-              showTiming(console, decision.auto(), rerunStart, rerunEnd);
+              showTiming(console, decision.auto(), rerunStart, rerunEnd, outcome.span());
               subject = subjects.afterRerun(test, subject, latest, reruns);
               examiner.examine(subject);
             }
@@ -205,8 +212,8 @@ public final class FailureLoop {
   }
 
   /** With {@link LoopConfiguration#TIMING} on, after a rerun that a reload started: where the time went. */
-  private void showTiming(LoopConsole console, boolean auto, long rerunStart, long rerunEnd) {
-    String line = auto && session.configuration().timing() ? session.timing().line(rerunStart, rerunEnd) : null;
+  private void showTiming(LoopConsole console, boolean auto, long rerunStart, long rerunEnd, RerunOutcome.Span test) {
+    String line = auto && session.configuration().timing() ? session.timing().line(rerunStart, rerunEnd, test) : null;
     if (line != null) {
       console.println(Tone.INFO, line);
     }

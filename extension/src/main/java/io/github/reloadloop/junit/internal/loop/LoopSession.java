@@ -10,6 +10,7 @@ import io.github.reloadloop.junit.internal.fallback.FreshOutcomes;
 import io.github.reloadloop.junit.internal.fallback.FreshRuns;
 import io.github.reloadloop.junit.internal.fallback.JvmGlobals;
 import io.github.reloadloop.junit.internal.fallback.LoaderChoice;
+import io.github.reloadloop.junit.internal.phase.SpringManagers;
 import io.github.reloadloop.junit.internal.platform.OuterPlans;
 import io.github.reloadloop.junit.internal.rerun.RerunOutcome;
 import io.github.reloadloop.junit.internal.rerun.RunResults;
@@ -51,6 +52,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   private final SessionConsole console;
   private final LazyReloader reloader;
   private final FailedInstances failedInstances = FailedInstances.open(this::active);
+  private final SpringManagers springManagers = SpringManagers.open();
   private final TestRerunner rerunner;
   private final ChangeLog changes = new ChangeLog();
   private final TestHistory history = new TestHistory();
@@ -75,7 +77,8 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     this.inactiveReason = inactiveReason;
     this.console = new SessionConsole(consoleFactory, LoopConfiguration.moduleDirectory());
     this.rerunner = new TestRerunner(Map.of(LoopConfiguration.RERUN, "true",
-        FailedInstances.KEY, failedInstances.id()), testLoader, new JvmGlobals());
+        FailedInstances.KEY, failedInstances.id(), SpringManagers.KEY, springManagers.id()), testLoader,
+        new JvmGlobals());
     this.autoRerun = configuration.auto();
     this.graph = new ProjectGraph(this::projectLocations, LoaderChoice::notProject);
     this.loaders = new LoaderChoice(testLoader, changes, history, graph, this::reloaderStatus);
@@ -186,6 +189,11 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   /** The test instances of failures, for the console's {@code fields} and {@code eval}. */
   FailedInstances failedInstances() {
     return failedInstances;
+  }
+
+  /** Spring's test context managers lent to the reruns of a failure ({@link SpringManagers}). */
+  SpringManagers springManagers() {
+    return springManagers;
   }
 
   /** Which class loader a test runs in. */
@@ -324,6 +332,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
     }
     closed = true;
     failedInstances.close();
+    springManagers.close();
     freshRuns.close();
     loaders.close();
     rerunner.close();

@@ -39,10 +39,18 @@ public final class RunResults implements TestExecutionListener {
   private volatile TestPlan plan;
   private final Map<UniqueId, Outcome> outcomes = new ConcurrentHashMap<>();
   private final List<UniqueId> order = new ArrayList<>();
+  /** When each test and container started ({@link System#nanoTime()}), for {@link #span}. */
+  private final Map<UniqueId, Long> started = new ConcurrentHashMap<>();
+  private final Map<UniqueId, Long> finished = new ConcurrentHashMap<>();
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     this.plan = testPlan;
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier identifier) {
+    started.put(identifier.getUniqueIdObject(), System.nanoTime());
   }
 
   @Override
@@ -52,6 +60,7 @@ public final class RunResults implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+    finished.put(identifier.getUniqueIdObject(), System.nanoTime());
     record(new Outcome(identifier, result, null));
   }
 
@@ -79,6 +88,13 @@ public final class RunResults implements TestExecutionListener {
       }
     }
     return part;
+  }
+
+  /** When the test or container with this id started and finished, if it did both. */
+  Optional<RerunOutcome.Span> span(UniqueId id) {
+    Long start = started.get(id);
+    Long end = finished.get(id);
+    return start == null || end == null ? Optional.empty() : Optional.of(new RerunOutcome.Span(start, end));
   }
 
   /** The test tree of the run; {@code null} when the run never started (it failed before). */

@@ -66,7 +66,10 @@ public final class TestRerunner implements AutoCloseable {
    */
   public RerunOutcome rerun(String uniqueId, ClassLoader loader) throws InterruptedException {
     try {
-      return outcome(run(List.of(uniqueId), loader), UniqueId.parse(uniqueId));
+      RunResults results = run(List.of(uniqueId), loader);
+      UniqueId id = UniqueId.parse(uniqueId);
+      RerunOutcome outcome = outcome(results, id);
+      return results.span(id).map(outcome::ran).orElse(outcome);
     } catch (RuntimeException | LinkageError e) {
       return new RerunOutcome(RerunOutcome.Status.FAILED, e, "the rerun itself failed: " + e);
     }

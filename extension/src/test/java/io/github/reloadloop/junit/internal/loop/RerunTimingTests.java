@@ -3,6 +3,7 @@ package io.github.reloadloop.junit.internal.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reloadloop.core.api.ReloadResult;
+import io.github.reloadloop.junit.internal.rerun.RerunOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class RerunTimingTests {
 
   @Test
   void noReloadYet_line_isNone() {
-    assertThat(new RerunTiming().line(0, 1_000_000)).isNull();
+    assertThat(new RerunTiming().line(0, 1_000_000, null)).isNull();
   }
 
   @Test
@@ -31,11 +32,36 @@ class RerunTimingTests {
     timing.reloaded(reload(Instant.now().minusMillis(190), Duration.ofMillis(200), List.of("shop.Price")));
     long announced = System.nanoTime();
 
-    String line = timing.line(announced + 8_000_000, announced + 33_000_000);
+    String line = timing.line(announced + 8_000_000, announced + 33_000_000, null);
 
     assertThat(line).matches("timing: reload 200 ms \\(detect \\d+, compile 30, redefine 40, other \\d+\\),"
         + " wake \\d+ ms, rerun 25 ms");
     assertThat(sumOfParts(line)).as("detect + compile + redefine + other = reload").isEqualTo(200);
+  }
+
+  @Test
+  void rerunWhoseTestRan_line_splitsTheRerunIntoStartTestAndEnd() {
+    RerunTiming timing = new RerunTiming();
+    timing.reloaded(reload(Instant.now(), Duration.ofMillis(95), List.of("shop.Price")));
+    long rerunStart = System.nanoTime();
+    // The test started 30.6 ms into the rerun and took 11.7 ms; the rerun ended 50.2 ms after it started.
+    RerunOutcome.Span test = new RerunOutcome.Span(rerunStart + 30_600_000, rerunStart + 42_300_000);
+
+    String line = timing.line(rerunStart, rerunStart + 50_200_000, test);
+
+    assertThat(line).endsWith(", rerun 50 ms (start 30, test 12, end 8)");
+  }
+
+  @Test
+  void spanOutsideTheRerun_line_doesNotSplitIt() {
+    RerunTiming timing = new RerunTiming();
+    timing.reloaded(reload(Instant.now(), Duration.ofMillis(95), List.of("shop.Price")));
+    long rerunStart = System.nanoTime();
+
+    String line = timing.line(rerunStart, rerunStart + 20_000_000,
+        new RerunOutcome.Span(rerunStart - 5_000_000, rerunStart + 10_000_000));
+
+    assertThat(line).endsWith(", rerun 20 ms");
   }
 
   @Test
@@ -44,7 +70,7 @@ class RerunTimingTests {
     timing.reloaded(reload(Instant.now(), Duration.ofMillis(95), List.of("shop.Price")));
     timing.reloaded(reload(Instant.now(), Duration.ofMillis(7), List.of()));
 
-    assertThat(timing.line(System.nanoTime(), System.nanoTime())).startsWith("timing: reload 95 ms");
+    assertThat(timing.line(System.nanoTime(), System.nanoTime(), null)).startsWith("timing: reload 95 ms");
   }
 
   /** The sum of the reload's four parts as the line gives them. */
