@@ -28,7 +28,7 @@ final class RealProjects implements Benchmark {
   private static final Pattern PROMPT = Pattern.compile("reload> ");
   private static final Pattern RELOADED = Pattern.compile("reloaded \\d+ class(?:es)? in (\\d+) ms");
   private static final Pattern TIMING = Pattern.compile("timing: [^\\n]*\\n");
-  private static final Pattern TIMING_PART = Pattern.compile("(reload|detect|compile|redefine|other|wake|rerun) (\\d+)");
+  private static final Pattern TIMING_PART = Pattern.compile("(reload|detect|compile|redefine|other|wake|rerun|start|test|end) (\\d+)");
   private static final Pattern EXIT = Pattern.compile("bench: mvn exited with (\\d+)");
 
   private final Path workDirectory;
@@ -140,7 +140,7 @@ final class RealProjects implements Benchmark {
   @SuppressWarnings("unchecked")
   public String report(Map<String, Map<String, Object>> cases, Results results) {
     MarkdownTable table = new MarkdownTable("project", "save", "after the prompt", "save → PASSED p50 (p95)",
-        "reload line p50", "detect / compile / redefine / other", "wake / rerun", "runs");
+        "reload line p50", "detect / compile / redefine / other", "wake / rerun (start / test / end)", "runs");
     Map<String, Object> p50s = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Object>> entry : cases.entrySet()) {
       List<Map<String, Object>> runs = (List<Map<String, Object>>) entry.getValue().getOrDefault("runs", List.of());
@@ -167,7 +167,8 @@ final class RealProjects implements Benchmark {
           table.row(entry.getKey(), kind, delay + " s",
               String.format(Locale.ROOT, "%.0f (%.0f) ms", Stats.p50(total), Stats.p95(total)),
               String.format(Locale.ROOT, "%.0f ms", Stats.p50(values(saves, "reload_line_ms", null))),
-              split(saves, "detect", "compile", "redefine", "other"), split(saves, "wake", "rerun"), total.size());
+              split(saves, "detect", "compile", "redefine", "other"), split(saves, "wake", "rerun") + " (" + split(saves, "start", "test", "end") + ")",
+              total.size());
         }
       }
       p50s.put(entry.getKey(), byKind);
