@@ -5,9 +5,13 @@ import io.github.reloadloop.core.AutoReloaderBuilder;
 import io.github.reloadloop.core.ReloadListener;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +25,9 @@ import java.util.function.Consumer;
  * <p>Threading: any thread; the start is guarded.
  */
 final class LazyReloader implements AutoCloseable {
+
+  /** How long {@link #close()} waits for a held reloader's start to end. */
+  private static final Duration START_WAIT = Duration.ofSeconds(10);
 
   private final AutoReloaderBuilder builder;
   private final Consumer<AutoReloader> onStart;
@@ -137,12 +144,18 @@ final class LazyReloader implements AutoCloseable {
     if (reloader != null) {
       reloader.close();
     } else if (ahead != null) {
-      // Never released: closed once its start is over, if it is not yet.
-      ahead.whenComplete((held, failure) -> {
-        if (held != null) {
-          held.close();
-        }
-      });
+      // Never released. Its start (finding the roots, making its own directory) takes a moment: waited for, so
+      // that the reloader's directory is gone when the run ends; one that takes longer is closed once started.
+      try {
+        ahead.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS).close();
+      } catch (TimeoutException e) {
+        ahead.thenAccept(AutoReloader::close);
+      } catch (ExecutionException e) {
+        // It did not start: nothing to close (the failure is told if a test fails, which no longer can).
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ahead.thenAccept(AutoReloader::close);
+      }
     }
   }
 }
