@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * The reloader's threads and the order of their work. Saves come first: the reload thread
  * ({@code reload-loop-reload}) takes batch after batch through the pipeline, each with the patch
  * {@code reload-loop-early-compile} compiled during its debounce ({@link EarlyCompile}), if it fits. A save
- * never waits for the warm-up: {@code reload-loop-warm-up} warms the compiler of the saves up first, and a save
- * meanwhile compiles on the warm-up's own compiler. A held scheduler warms up but takes no batch and prepares
+ * never waits for the warm-up: {@code reload-loop-warm-up} warms the compiler of the saves up first, a save
+ * meanwhile compiles on the warm-up's own compiler (the two then swap roles), and the first save ends the first
+ * warm-up. A held scheduler warms up but takes no batch and prepares
  * no class until {@link #release()}. Work ahead of saves waits while a save is being gathered or handled and
  * while the program is not {@linkplain #idle(boolean) idle}: the warm-up thread goes on warming its compiler
  * up, and {@code reload-loop-prepare} prepares the classes named by {@link #expect}.
@@ -72,6 +73,8 @@ final class ReloadScheduler {
   private volatile long lastBatchEnd = System.nanoTime() - KEEP_WARM_PAUSE.toNanos();
   /** Set once the scheduler is released: from then on the worker takes batches. */
   private volatile boolean ready;
+  /** Whether a batch was taken since the release: the first warm-up then ends (a save warms up better). */
+  private volatile boolean saveTaken;
   /** Whether the first warm-up (on the compiler of the saves) runs still; the warm-up thread clears it. */
   private volatile boolean warmingFirst = true;
   /** Whether batches wait for {@link #release()}; guarded by {@link #releases} for waiting. */
@@ -217,6 +220,7 @@ final class ReloadScheduler {
       ChangeSet changes;
       while ((changes = batcher.next(early)) != null) {
         busy = true;
+        saveTaken = true;
         try {
           EarlyCompile.Patch compiled = early.take(changes);
           // A flush with nothing new does not recompile files that failed: they would fail the same way.
@@ -254,7 +258,7 @@ final class ReloadScheduler {
       warm = warmUp(WARM_UP_ROUNDS);
       if (warm && wasHeld) {
         awaitRelease();
-        if (!closed) {
+        if (!closed && !saveTaken) {
           awaitAgent.run();
           warmUp(1);
         }
@@ -283,13 +287,14 @@ final class ReloadScheduler {
   }
 
   /**
-   * The first warm-up: whether it went well (else there is no more warm-up). A save cuts it short, unless the
-   * scheduler is held (the save waits for the release anyway).
+   * The first warm-up: whether it went well (else there is no more warm-up). A save ends it, unless the
+   * scheduler is held (the save waits for the release anyway): its compile stops at its next phase, and no
+   * round follows (the warm-up goes on once the program is idle, see {@link #keepWarm()}).
    */
   private boolean warmUp(int rounds) {
     try {
       firstWarmUpRounds.accumulateAndGet(compiler.warmUp().first(newestSource.get(), rounds,
-          () -> closed || !held && batcher.hasPending()), Math::max);
+          () -> closed || !held && (saveTaken || batcher.hasPending())), Math::max);
       return true;
     } catch (RuntimeException e) {
       if (!closed) {

@@ -48,8 +48,10 @@ final class Compilers implements AutoCloseable {
 
   /**
    * The compiler of this kind for a save: the one {@link #get} returns, unless a warm-up compiles on it right
-   * now and not on the {@linkplain #warmUp second one} (then that one, created if need be), so that a save does
-   * not wait for a warm-up's compile to stop. Both compile the same way; each keeps its own context.
+   * now and not on the {@linkplain #warmUp second one}, so that a save does not wait for a warm-up's compile to
+   * stop. Then the second one (created if need be) compiles the save and the two swap roles: from now on it is
+   * the one {@link #get} returns (so that the saves stay on the compiler whose context and processors they
+   * warmed) and the other one is the warm-up's. Both compile the same way; each keeps its own context.
    */
   synchronized SourceCompiler forSave(CompilerKind kind) {
     SourceCompiler saves = get(kind);
@@ -57,7 +59,13 @@ final class Compilers implements AutoCloseable {
       return saves;
     }
     SourceCompiler second = warming.get(kind);
-    return second != null && second.warmingUp() ? saves : warmUp(kind);
+    if (second != null && second.warmingUp()) {
+      return saves;
+    }
+    SourceCompiler chosen = second != null ? second : create(kind);
+    compilers.put(kind, chosen);
+    warming.put(kind, saves);
+    return chosen;
   }
 
   /**
