@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * With {@code reload.warmup=start} (the default) the reloader starts held as the run starts: its compiler warms
- * up, but a save made while tests pass changes nothing in the run; at the first failure the reloader is released
- * and that save is reloaded with the fix.
+ * With {@code reload.warmup=start} (the default) the reloader starts held two seconds into the run: its compiler
+ * warms up, but a save made while tests pass changes nothing in the run (the first test watches for 5 s); at the
+ * first failure the reloader is released and that save is reloaded with the fix.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WarmUpAheadTests {
@@ -57,7 +57,7 @@ class WarmUpAheadTests {
           void a_saveWhileTestsPass_runKeepsTheBuiltCode() throws Exception {
             Path source = Path.of("%s");
             Files.writeString(source, Files.readString(source).replace("\\"old\\"", "\\"new\\""));
-            long end = System.nanoTime() + 3_000_000_000L;
+            long end = System.nanoTime() + 5_000_000_000L;
             while (System.nanoTime() < end) {
               assertEquals("old", Labels.label(), "a save changed the run before any failure");
               Thread.sleep(50);

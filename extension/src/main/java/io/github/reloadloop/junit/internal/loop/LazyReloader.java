@@ -32,8 +32,15 @@ final class LazyReloader implements AutoCloseable {
   private final AutoReloaderBuilder builder;
   private final Consumer<AutoReloader> onStart;
   private volatile AutoReloader reloader;
+  /** How long after the run's start the reloader starts ahead of a failure ({@link #warmUpAhead()}). */
+  static final Duration AHEAD_DELAY = Duration.ofSeconds(2);
+
   /** The held reloader starting ahead of a failure ({@link #warmUpAhead()}), or {@code null}. */
   private CompletableFuture<AutoReloader> ahead;
+  /** Whether the start ahead has begun (then {@link #ahead} completes with it); guarded by {@code this}. */
+  private boolean aheadBegun;
+  /** Whether the start ahead must not begin: the reloader started otherwise; guarded by {@code this}. */
+  private boolean aheadDropped;
   /** Why the reloader could not start (no source root found), or {@code null}. */
   private volatile String startFailure;
   private boolean closed;
@@ -64,24 +71,46 @@ final class LazyReloader implements AutoCloseable {
   }
 
   /**
-   * Starts the reloader held, on a thread of its own so that the run does not wait for the discovery of its
-   * source roots; {@link #get()} releases it. Does nothing when the loop is off or a reloader exists.
+   * Starts the reloader held, {@link #AHEAD_DELAY} from now, on a thread of its own (so that the run does not wait
+   * for the discovery of its source roots); {@link #get()} releases it. A run that ends or fails before then never
+   * starts one ahead: a short passing run shares no CPU with the warm-up, and a failure starts the reloader at
+   * once. Does nothing when the loop is off or a reloader exists.
    */
   synchronized void warmUpAhead() {
     if (builder == null || closed || ahead != null || reloader != null) {
       return;
     }
-    ahead = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<AutoReloader> future = new CompletableFuture<>();
+    ahead = future;
+    Thread thread = new Thread(() -> startAhead(future), "reload-loop-start");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void startAhead(CompletableFuture<AutoReloader> future) {
+    try {
+      Thread.sleep(AHEAD_DELAY.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.complete(null);
+      return;
+    }
+    synchronized (this) {
+      if (closed || reloader != null || aheadDropped) {
+        future.complete(null);
+        return;
+      }
+      aheadBegun = true; // From here on the start needs no lock: get() and close() wait for the future.
+    }
+    try {
       AutoReloader held = builder.startHeld();
       // The tests run: no warm-up beyond the first compiles (which end seconds after this) until the console
       // waits at its prompt.
       held.idle(false);
-      return held;
-    }, task -> {
-      Thread thread = new Thread(task, "reload-loop-start");
-      thread.setDaemon(true);
-      thread.start();
-    });
+      future.complete(held);
+    } catch (RuntimeException | Error e) {
+      future.completeExceptionally(e);
+    }
   }
 
   /**
@@ -96,7 +125,8 @@ final class LazyReloader implements AutoCloseable {
     synchronized (this) {
       if (reloader == null && !closed && startFailure == null) {
         try {
-          AutoReloader fresh = ahead == null ? builder.start() : startedAhead();
+          AutoReloader fresh = aheadBegun ? startedAhead() : builder.start();
+          aheadDropped = true;
           fresh.release();
           reloader = fresh;
           onStart.accept(fresh);
@@ -143,19 +173,30 @@ final class LazyReloader implements AutoCloseable {
     closed = true;
     if (reloader != null) {
       reloader.close();
-    } else if (ahead != null) {
+    } else if (aheadBegun) {
       // Never released. Its start (finding the roots, making its own directory) takes a moment: waited for, so
       // that the reloader's directory is gone when the run ends; one that takes longer is closed once started.
       try {
-        ahead.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS).close();
+        AutoReloader held = ahead.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (held != null) {
+          held.close();
+        }
       } catch (TimeoutException e) {
-        ahead.thenAccept(AutoReloader::close);
+        closeOnceStarted();
       } catch (ExecutionException e) {
         // It did not start: nothing to close (the failure is told if a test fails, which no longer can).
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        ahead.thenAccept(AutoReloader::close);
+        closeOnceStarted();
       }
     }
+  }
+
+  private void closeOnceStarted() {
+    ahead.thenAccept(held -> {
+      if (held != null) {
+        held.close();
+      }
+    });
   }
 }
