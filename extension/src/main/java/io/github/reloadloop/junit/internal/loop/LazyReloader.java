@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * The run's reloader, in use from the first failure. With {@value LoopConfiguration#WARM_UP}{@code =start} it
- * starts {@linkplain AutoReloaderBuilder#startHeld() held} as the run starts ({@link #warmUpAhead()}), so that
+ * starts {@linkplain AutoReloaderBuilder#startHeld() held} two seconds into the run ({@link #warmUpAhead()}), so that
  * its compiler is warm by the first save after a failure, and is released at the first failure; a passing run
  * then only shares the CPU with the warm-up's compiles (no agent, nothing reloaded, nothing printed). Else it
  * starts at the first failure. Either way it applies first every source saved since the JVM started that is newer

@@ -80,8 +80,8 @@ public record LoopConfiguration(boolean enabled, boolean discover, List<Path> so
   public static final String TIMING = "reload.timing";
 
   /**
-   * When the reloader's compiler warms up: {@code start} (default) as the run starts, held (no agent, nothing
-   * reloaded, nothing printed) until the first failure, so that the first save after a failure costs what later
+   * When the reloader's compiler warms up: {@code start} (default) two seconds into the run, held (no agent,
+   * nothing reloaded, nothing printed) until the first failure, so that the first save after a failure costs what later
    * ones cost; {@code failure} at the first failure, so that a passing run shares no CPU with it.
    */
   public static final String WARM_UP = "reload.warmup";

@@ -100,7 +100,7 @@ public final class LoopSession implements Failures, RunReport, AutoCloseable {
   /**
    * Starts the session for tests loaded through {@code testLoader} (the context class loader of the run's
    * test thread; reruns load them through it, or through a fresh loader below it): checks for a terminal;
-   * without one, says so in one line and stays inactive. The reloader's compiler warms up from now on
+   * without one, says so in one line and stays inactive. The reloader's compiler warms up two seconds from now
    * ({@value LoopConfiguration#WARM_UP}{@code =start}, held: no agent, nothing reloaded or printed) or from the
    * first failure ({@code failure}); the reloader is released when a test fails. Saves made since the JVM
    * started are not missed (see {@link #reloader()}).
