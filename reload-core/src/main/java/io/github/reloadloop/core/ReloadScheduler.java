@@ -161,21 +161,21 @@ final class ReloadScheduler {
    * is half-written, and releases the compilers once the reload thread is over.
    */
   void awaitEnd() {
-    if (!ready || warmingFirst) {
-      // Held, or still in the first warm-up: the warm-up stops at its next step and releases the compilers
-      // itself, so that closing a short test run does not wait for a compile of the warm-up.
-      return;
+    if (ready) {
+      // A batch may be in progress (batches run during the first warm-up too): waited for, bounded. A held
+      // worker has none: it ends at once.
+      try {
+        worker.join(BATCH_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    try {
-      worker.join(BATCH_WAIT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (!worker.isAlive()) {
+    if (!worker.isAlive() && !warmingFirst) {
       compiler.closeCompilers().forEach(listener::warning);
     }
-    // Else a compile is still running (a save's, begun during the debounce, or a slow batch): the worker
-    // releases the compilers itself once it is over, instead of closing them under it.
+    // Else a compile is still running: a save's (begun during the debounce, or a slow batch), and the worker
+    // releases the compilers once it is over; or the first warm-up's, which stops at its next step and
+    // releases them itself, so that closing a short test run does not wait for it.
   }
 
   /** Saves whose patch was compiled during the debounce and used; for tests. */
