@@ -48,7 +48,8 @@ class AttachEndToEndTests extends DemoEndToEndBase {
       terminal = TmuxSession.start(project.directory(), Shell.withJavaHome(Background.scriptEnvironment(bin)
           + "stty -a > " + stty("before") + "; "
           + "reload-loop attach; echo \"e2e: attach exited with $?\"; stty -a > " + stty("detached") + "; "
-          + "reload-loop attach; echo \"e2e: attach exited with $?\"; stty -a > " + stty("after")));
+          + "reload-loop attach; echo \"e2e: attach exited with $?\"; stty -a > " + stty("after")
+          + "; echo \"e2e: stty written\""));
       terminal.waitFor(Pattern.compile("(?m)^reload> \\s*$"), UNTIL_SHOWN, "the prompt over the socket");
       assertThat(terminal.screen()).contains("FAILED: " + TEST_NAME, "expected: <90.00> but was: <99.00>",
           "reload-loop: attached to pid ");
@@ -68,8 +69,9 @@ class AttachEndToEndTests extends DemoEndToEndBase {
       terminal.waitFor(Pattern.compile("PASSED " + Pattern.quote(TEST_NAME) + " after 1 rerun"), UNTIL_SHOWN,
           "the auto-rerun's pass over the socket");
       int exit = build.awaitExit(UNTIL_END);
-      String screen = terminal.waitUntil(s -> count(s, "e2e: attach exited with") == 2, UNTIL_SHOWN,
-          "the attach command ending with the run");
+      // The last stty writes its file after the second "exited" line: its own line says it is written.
+      String screen = terminal.waitUntil(s -> count(s, "e2e: attach exited with") == 2
+          && s.contains("e2e: stty written"), UNTIL_SHOWN, "the attach command ending with the run");
 
       assertThat(exit).as("mvn exit code; its output:\n" + TmuxSession.tail(build.output(), 40)).isZero();
       assertThat(build.output()).contains("BUILD SUCCESS").containsOnlyOnce(WAITING);
