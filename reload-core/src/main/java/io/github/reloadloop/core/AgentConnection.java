@@ -81,7 +81,7 @@ final class AgentConnection {
     try {
       agent.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      // Not loaded in time, or failed (told when it failed): the compiler then works without kept contexts.
+      // Not loaded in time, or failed (told when it failed): the callers go on without it.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -110,17 +110,10 @@ final class AgentConnection {
    * @return what went wrong, for the listeners
    */
   List<String> awaitLoad() {
-    CompletableFuture<AgentLoader.Agent> agent = this.agent;
     if (agent == null) {
       return List.of(); // Never begun: nothing to wait for, no attach file.
     }
-    try {
-      agent.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Not loaded in time, or failed (reported when it failed): the attach file is checked below either way.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitUsable(); // Loaded, failed or not in time: the attach file is checked below either way.
     if ("-javaagent".equals(source)) {
       return List.of();
     }

@@ -27,10 +27,7 @@ class AutoReloaderCloseTests {
   @Test
   @Timeout(300)
   void jvmEndingRightAfterStart_repeated_noAttachFileNoOverlayNoTemporaryFileLeft() throws Exception {
-    Path root = Files.createDirectories(directory.resolve("src/main/java/demo"));
-    Files.writeString(root.resolve("Demo.java"), "package demo;\npublic class Demo {}\n");
-    Files.createDirectories(directory.resolve("target/classes"));
-    Path temporary = Files.createDirectories(directory.resolve("tmp"));
+    Path temporary = demoProject();
 
     for (int run = 1; run <= RUNS; run++) {
       ForkedJvm.Result result = ForkedJvm.run(directory,
@@ -40,10 +37,8 @@ class AutoReloaderCloseTests {
 
       assertThat(result.exitCode()).as("run %d: %s", run, result.output()).isZero();
       assertThat(leftovers()).as("run %d", run).isEmpty();
-      try (Stream<Path> files = Files.list(temporary)) {
-        assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("reload-loop")))
-            .as("run %d: the reloader's files in the temporary directory", run).isEmpty();
-      }
+      assertThat(reloaderFilesIn(temporary)).as("run %d: the reloader's files in the temporary directory", run)
+          .isEmpty();
     }
   }
 
@@ -51,10 +46,7 @@ class AutoReloaderCloseTests {
   @Timeout(300)
   void jvmEndingDuringTheWarmUpWithoutClosing_repeated_nothingInTheTemporaryDirectoryAndOnlyTheLastOverlay()
       throws Exception {
-    Path root = Files.createDirectories(directory.resolve("src/main/java/demo"));
-    Files.writeString(root.resolve("Demo.java"), "package demo;\npublic class Demo {}\n");
-    Files.createDirectories(directory.resolve("target/classes"));
-    Path temporary = Files.createDirectories(directory.resolve("tmp"));
+    Path temporary = demoProject();
 
     for (int run = 1; run <= RUNS; run++) {
       // From a quarter of a second to two seconds: runs end before, during and after the first warm-up.
@@ -64,14 +56,26 @@ class AutoReloaderCloseTests {
           AbandonedReloader.class, directory.resolve("src/main/java").toString(), Integer.toString(250 * run));
 
       assertThat(result.exitCode()).as("run %d: %s", run, result.output()).isZero();
-      try (Stream<Path> files = Files.list(temporary)) {
-        assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("reload-loop")))
-            .as("run %d: the reloader's files in the temporary directory", run).isEmpty();
-      }
+      assertThat(reloaderFilesIn(temporary)).as("run %d: the reloader's files in the temporary directory", run)
+          .isEmpty();
       try (Stream<Path> owned = Files.list(directory.resolve("target/reload-loop"))) {
         assertThat(owned.toList()).as("run %d: the next reloader removes the directory of one that ended", run)
             .hasSize(1);
       }
+    }
+  }
+
+  /** A one-class project in {@link #directory}; returns the temporary directory its JVMs are given. */
+  private Path demoProject() throws Exception {
+    Path root = Files.createDirectories(directory.resolve("src/main/java/demo"));
+    Files.writeString(root.resolve("Demo.java"), "package demo;\npublic class Demo {}\n");
+    Files.createDirectories(directory.resolve("target/classes"));
+    return Files.createDirectories(directory.resolve("tmp"));
+  }
+
+  private static List<String> reloaderFilesIn(Path temporary) throws Exception {
+    try (Stream<Path> files = Files.list(temporary)) {
+      return files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("reload-loop")).toList();
     }
   }
 
